@@ -1,0 +1,44 @@
+// Host iptables rules that every lab network needs (measured in sandbox-facts.md):
+// - Docker's isolation chain drops pod-sourced traffic (10.244.x) crossing an internal bridge;
+//   an ACCEPT for traffic that enters and leaves the same bridge makes pod routes between
+//   nodes work. Never a wildcard like `nd+`, which would join the labs of different students.
+// - Nodes reach services listening on the host through the bridge's gateway address;
+//   dropping INPUT from the bridge closes that while lab traffic stays on the bridge.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const iptables = (...args: string[]) => run('iptables', ['-w', '5', ...args]);
+
+const rulesFor = (bridge: string) => [
+  ['DOCKER-USER', '-i', bridge, '-o', bridge, '-j', 'ACCEPT'],
+  ['INPUT', '-i', bridge, '-j', 'DROP'],
+];
+
+export async function openBridge(bridge: string): Promise<void> {
+  for (const [chain, ...rule] of rulesFor(bridge)) await iptables('-I', chain!, ...rule);
+}
+
+export async function closeBridge(bridge: string): Promise<void> {
+  if (!/^nd[0-9a-f]{10}$/.test(bridge)) return;
+  for (const [chain, ...rule] of rulesFor(bridge)) {
+    // A crash between two inserts can leave a rule twice; delete until none is left.
+    while (await iptables('-D', chain!, ...rule).then(() => true, () => false));
+  }
+}
+
+/** Rules whose bridge no longer exists (a run removed while Netdojo was not running). */
+export async function removeStaleBridgeRules(): Promise<number> {
+  let removed = 0;
+  for (const chain of ['DOCKER-USER', 'INPUT']) {
+    const { stdout } = await iptables('-S', chain).catch(() => ({ stdout: '' }));
+    for (const line of stdout.split('\n')) {
+      const bridge = /-i (nd[0-9a-f]{10})\b/.exec(line)?.[1];
+      if (!bridge || existsSync(`/sys/class/net/${bridge}`)) continue;
+      await closeBridge(bridge);
+      removed++;
+    }
+  }
+  return removed;
+}
