@@ -31,7 +31,7 @@ export interface SandboxConfig {
   subnetPool: string;
 }
 
-export function sandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
+export function sandboxConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
   const e = Env.parse(env);
   return {
     socketPath: e.NETDOJO_DOCKER_SOCKET ?? '/run/netdojo/docker.sock',

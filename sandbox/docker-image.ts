@@ -51,7 +51,7 @@ export async function ensureLabImage(log: Log, config: SandboxConfig = sandboxCo
     else await buildWithDockerfile(docker, tag, hash, log);
     log(`lab image ready in ${Math.round((Date.now() - started) / 1000)} s`);
   }
-  const [repo, latest] = LAB_IMAGE.split(':');
+  const [repo, latest] = LAB_IMAGE.split(':') as [string, string];
   await docker.getImage(tag).tag({ repo, tag: latest });
   return tag;
 }
@@ -115,9 +115,10 @@ async function buildWithDebootstrap(docker: Docker, tag: string, hash: string, c
   }
 }
 
-function followProgress(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: never) => void): Promise<void> {
+// Engine progress events are loosely typed JSON; each caller reads the fields it knows.
+function followProgress(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: any) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()), (event: never) => {
+    docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()), (event: unknown) => {
       try {
         onEvent(event);
       } catch (err) {

@@ -168,6 +168,7 @@ export class DockerDriver implements SandboxDriver {
           };
         }),
       );
+      await Promise.all(networks.map((n) => n.firewall));
       return { id: runId, nodes: runNodes, expiresAt };
     } catch (err) {
       await this.destroyRun(runId).catch(() => {});
@@ -216,8 +217,10 @@ export class DockerDriver implements SandboxDriver {
           },
           Labels: { ...labels, [LABEL.network]: name },
         });
-        await openBridge(bridge);
-        return { name, subnet };
+        // The rules go in while the nodes are created; createRun awaits them before it returns.
+        const firewall = openBridge(bridge);
+        firewall.catch(() => {}); // awaited (and its error raised) by createRun
+        return { name, subnet, firewall };
       } catch (err) {
         if (/overlap/i.test((err as Error).message)) continue;
         throw err;
@@ -349,7 +352,7 @@ export class DockerDriver implements SandboxDriver {
           return;
         }
         const chunks: Buffer[] = [];
-        body.on('data', (c: Buffer) => chunks.push(c));
+        body.on('data', (c) => void chunks.push(c as Buffer));
         body.on('end', () => {
           content = Buffer.concat(chunks);
           next();
@@ -393,21 +396,18 @@ export class DockerDriver implements SandboxDriver {
 
   async destroyRun(runId: string): Promise<void> {
     const filters = JSON.stringify({ label: [`${LABEL.run}=${runId}`] });
-    const containers = await this.docker.listContainers({ all: true, filters });
-    await Promise.all(
-      containers.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch((err) => {
-        if (statusCode(err) !== 404) throw err;
-      })),
-    );
-    const networks = await this.docker.listNetworks({ filters });
-    await Promise.all(
-      networks.map(async (n) => {
-        await closeBridge(n.Options?.['com.docker.network.bridge.name'] ?? '');
-        await this.docker.getNetwork(n.Id).remove().catch((err) => {
-          if (statusCode(err) !== 404) throw err;
-        });
-      }),
-    );
+    const [containers, networks] = await Promise.all([
+      this.docker.listContainers({ all: true, filters }),
+      this.docker.listNetworks({ filters }),
+    ]);
+    const ignoreGone = (err: unknown) => {
+      if (statusCode(err) !== 404) throw err;
+    };
+    await Promise.all([
+      ...containers.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreGone)),
+      ...networks.map((n) => closeBridge(n.Options?.['com.docker.network.bridge.name'] ?? '')),
+    ]);
+    await Promise.all(networks.map((n) => this.docker.getNetwork(n.Id).remove().catch(ignoreGone)));
   }
 
   async listRuns(): Promise<Run[]> {

@@ -17,15 +17,17 @@ const rulesFor = (bridge: string) => [
 ];
 
 export async function openBridge(bridge: string): Promise<void> {
-  for (const [chain, ...rule] of rulesFor(bridge)) await iptables('-I', chain!, ...rule);
+  await Promise.all(rulesFor(bridge).map(([chain, ...rule]) => iptables('-I', chain!, ...rule)));
 }
 
 export async function closeBridge(bridge: string): Promise<void> {
   if (!/^nd[0-9a-f]{10}$/.test(bridge)) return;
-  for (const [chain, ...rule] of rulesFor(bridge)) {
-    // A crash between two inserts can leave a rule twice; delete until none is left.
-    while (await iptables('-D', chain!, ...rule).then(() => true, () => false));
-  }
+  await Promise.all(
+    rulesFor(bridge).map(async ([chain, ...rule]) => {
+      // A crash between two inserts can leave a rule twice; delete until none is left.
+      while (await iptables('-D', chain!, ...rule).then(() => true, () => false));
+    }),
+  );
 }
 
 /** Rules whose bridge no longer exists (a run removed while Netdojo was not running). */

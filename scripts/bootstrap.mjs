@@ -1,0 +1,37 @@
+// The part of `npm start` / `npm test` that must run before any dependency exists: plain Node,
+// no imports outside node:*. It installs node_modules when they are missing or stale, then
+// hands over to the TypeScript steps (engine, lab image, database).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const stamp = join(root, 'node_modules', '.netdojo-lock-hash');
+
+export function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`[netdojo] ${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+export function ensureDependencies() {
+  const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) return;
+  console.log('[netdojo] installing dependencies (npm ci; the first time compiles better-sqlite3, about 2 min)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, lockHash);
+}
+
+/** Engine, lab image and database: idempotent, quick when everything is in place. */
+export function prepare() {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  run(tsx, [join(root, 'scripts', 'prepare.ts')]);
+}
+
+if (process.argv[1] === import.meta.filename) {
+  ensureDependencies();
+  prepare();
+}
