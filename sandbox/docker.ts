@@ -20,6 +20,7 @@ import {
   type Topology,
   type TtySession,
 } from './driver';
+import { GraderContainer } from './docker-grader';
 import { closeBridge, openBridge, removeStaleBridgeRules } from './host-firewall';
 import { SubnetPool } from './subnets';
 
@@ -98,10 +99,12 @@ function collect(stream: Readable, limit: number): { text: () => string } {
 export class DockerDriver implements SandboxDriver {
   private readonly docker: Docker;
   private readonly subnets: SubnetPool;
+  private readonly grader: GraderContainer;
 
   constructor(private readonly config: SandboxConfig = sandboxConfig()) {
     this.docker = new Docker({ socketPath: config.socketPath });
     this.subnets = new SubnetPool(config.subnetPool);
+    this.grader = new GraderContainer(this.docker, async () => (await this.docker.getImage(LAB_IMAGE).inspect()).Id);
   }
 
   async createRun(topology: Topology, runId = 'r' + randomBytes(5).toString('hex')): Promise<Run> {
@@ -245,15 +248,45 @@ export class DockerDriver implements SandboxDriver {
   }
 
   async exec(runId: string, node: string, cmd: string[], options: ExecOptions = {}): Promise<ExecResult> {
-    const hasStdin = options.stdin !== undefined;
-    const exec = await this.createExec(runId, node, {
+    return this.runExec(await this.createExec(runId, node, this.execOptions(cmd, options)), options);
+  }
+
+  async execTrusted(runId: string, node: string, script: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const pids = await this.nodePids(runId);
+    const pid = pids.get(node);
+    if (!pid) throw new SandboxError('NodeNotFound', `node "${node}" of run ${runId} is not running`);
+    const env = {
+      ...options.env,
+      NODE: node,
+      NODE_PID: String(pid),
+      NODE_PIDS: [...pids].map(([name, p]) => `${name}=${p}`).join(' '),
+    };
+    const grader = await this.grader.container();
+    const exec = await grader.exec(this.execOptions(GraderContainer.program(script), { ...options, env, workdir: '/tmp' }));
+    return this.runExec(exec, options);
+  }
+
+  /** Host PIDs of the run's running nodes, read fresh: a server restart keeps no state. */
+  private async nodePids(runId: string): Promise<Map<string, number>> {
+    const containers = await this.docker.listContainers({ filters: JSON.stringify({ label: [`${LABEL.run}=${runId}`] }) });
+    if (containers.length === 0) throw new SandboxError('RunNotFound', `run ${runId} does not exist`);
+    const inspected = await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).inspect()));
+    return new Map(inspected.map((c) => [c.Config.Labels[LABEL.node]!, c.State.Pid]));
+  }
+
+  private execOptions(cmd: string[], options: ExecOptions): Docker.ExecCreateOptions {
+    return {
       Cmd: cmd,
-      AttachStdin: hasStdin,
+      AttachStdin: options.stdin !== undefined,
       AttachStdout: true,
       AttachStderr: true,
       Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
       WorkingDir: options.workdir,
-    });
+    };
+  }
+
+  private async runExec(exec: Docker.Exec, options: ExecOptions): Promise<ExecResult> {
+    const hasStdin = options.stdin !== undefined;
     const stream = (await exec.start({ hijack: hasStdin, stdin: hasStdin })) as Duplex;
     const stdout = new PassThrough();
     const stderr = new PassThrough();

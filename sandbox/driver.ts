@@ -83,6 +83,11 @@ export interface GcReport {
 export interface SandboxDriver {
   createRun(topology: Topology, runId?: string): Promise<Run>;
   exec(runId: string, node: string, cmd: string[], options?: ExecOptions): Promise<ExecResult>;
+  /**
+   * Runs a trusted bash script (a lab check) outside the node, with Netdojo's own tools and the
+   * helpers of sandbox/grader/lib.sh, entering the node's namespaces from the host side.
+   */
+  execTrusted(runId: string, node: string, script: string, options?: ExecOptions): Promise<ExecResult>;
   openTty(runId: string, node: string, opts: { cols: number; rows: number; cmd?: string[] }): Promise<TtySession>;
   readFile(runId: string, node: string, path: string): Promise<Buffer>;
   writeFile(runId: string, node: string, path: string, content: string | Buffer, mode?: number): Promise<void>;
