@@ -9,7 +9,7 @@ import { SandboxError } from '../../sandbox/driver';
 import { probeKernelFeatures } from '../../sandbox/kernel-features';
 import { driver, ok, sh, startRun } from './helpers';
 
-const hostRules = () => execFileSync('sh', ['-c', 'iptables -S DOCKER-USER; iptables -S INPUT'], { encoding: 'utf8' });
+const hostRules = () => execFileSync('sh', ['-c', 'iptables -S DOCKER-USER; iptables -S INPUT; ip6tables -S INPUT; ip6tables -S FORWARD'], { encoding: 'utf8' });
 const nsfsMounts = () => readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(' nsfs ')).length;
 const netdojoBridges = () => readdirSync('/sys/class/net').filter((n) => /^nd[0-9a-f]{10}$/.test(n));
 

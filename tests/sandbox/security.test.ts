@@ -96,7 +96,8 @@ describe('network isolation', () => {
     const server = `require('http').createServer((q, s) => s.end('world')).listen(${world.port}, '${world.ip}')`;
     sh$(`ip netns exec ${world.ns} ${process.execPath} -e "${server}" >/dev/null 2>&1 & disown`);
     hostService = createServer((s) => s.end('host secret\n'));
-    await new Promise<void>((r) => hostService.listen(0, '0.0.0.0', r));
+    // '::' listens on IPv4 and IPv6 alike, as many real services do.
+    await new Promise<void>((r) => hostService.listen(0, '::', r));
     hostPort = (hostService.address() as { port: number }).port;
     // The test is only meaningful if the world answers the host itself.
     sh$(`for i in $(seq 50); do curl -sf -m1 http://${world.ip}:${world.port}/ >/dev/null && exit 0; sleep 0.1; done; exit 1`);
@@ -124,6 +125,13 @@ describe('network isolation', () => {
     for (const ip of [gatewayOf(run), ...hostIps]) {
       await refused(run, 'node01', `echo | nc -w2 ${ip} ${hostPort}`);
     }
+    // net.* sysctls belong to the student: with IPv6 switched on, the host's link-local
+    // address on the lab bridge is one hop away.
+    const bridge = sh$(`ip -o -4 addr | awk '$4 ~ /^${gatewayOf(run).replace(/\./g, '\\.')}\\// {print $2}'`).trim();
+    const linkLocal = sh$(`ip -6 -o addr show dev ${bridge} scope link | awk '{print $4}' | cut -d/ -f1`).trim();
+    assert.ok(linkLocal, `the bridge ${bridge} has no IPv6 link-local address`);
+    await ok(run, 'node01', 'sysctl -w net.ipv6.conf.all.disable_ipv6=0 net.ipv6.conf.eth0.disable_ipv6=0 && sleep 2');
+    await refused(run, 'node01', `echo | nc -6 -w2 ${linkLocal}%eth0 ${hostPort}`);
   });
 
   it('keeps two runs apart, even with routes pointing at each other', async () => {
