@@ -1,10 +1,23 @@
-// The `netdojo` command line: sandbox housekeeping now, lab authoring tools next (issue 3).
+// The `netdojo` command line: lab authoring tools and sandbox housekeeping.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gradeLab, offeredTasks, refusal, runScript, startLab } from '../lib/lab-runs';
+import { verifyLab } from '../lib/lab-verify';
+import { drawParams, renderLab } from '../lib/labs/params';
+import { formatLabError, loadAllLabs, loadLab, type LoadResult } from '../lib/labs/loader';
+import type { Lab } from '../lib/labs/schema';
 import { DockerDriver } from '../sandbox/docker';
 import { ensureEngine } from '../sandbox/engine';
 import { probeKernelFeatures } from '../sandbox/kernel-features';
 
 const USAGE = `usage:
+  netdojo lab list [--json]                       the labs in labs/
+  netdojo lab lint [PATH...]                      validate lab folders (default: all); exit 1 on errors
+  netdojo lab verify ID... | --all [--repeat N]   setup fails every task, the solution passes every task,
+                                                  every listed attempt gives its expected outcome
+  netdojo lab check ID --student [NODE=]FILE ... [--json] [--seed N]
+                                                  grade student scripts on a fresh sandbox
   netdojo sandbox gc [--all]      remove runs that expired or whose server died (--all: every run)
   netdojo sandbox list            list the runs that exist on the engine
   netdojo sandbox probe           report which kernel features labs can use here`;
@@ -38,9 +51,124 @@ async function sandbox(command: string | undefined, args: string[]): Promise<num
   }
 }
 
+async function labsOrExit(ids: string[], all: boolean): Promise<Lab[]> {
+  const results = all ? await loadAllLabs() : await Promise.all(ids.map((id) => loadLab(resolve('labs', id))));
+  const broken = results.filter((r) => r.errors.length > 0);
+  if (broken.length > 0 || results.length === 0) {
+    for (const r of broken) r.errors.forEach((e) => console.error(formatLabError(e)));
+    throw new Error(results.length === 0 ? 'name a lab, or use --all' : 'fix the lab files above first (netdojo lab lint)');
+  }
+  return results.map((r) => r.lab!);
+}
+
+/** `--student FILE` runs on the first node; `--student node02=FILE` on the node named. */
+function studentScripts(lab: Lab, specs: string[]) {
+  return specs.map((spec) => {
+    const match = /^([a-z][a-z0-9-]*)=(.+)$/.exec(spec);
+    const node = match && lab.sandbox.nodes.some((n) => n.name === match[1]) ? match[1]! : lab.sandbox.nodes[0]!.name;
+    const file = match && node === match[1] ? match[2]! : spec;
+    return { node, file, script: readFileSync(file, 'utf8') };
+  });
+}
+
+async function lab(command: string | undefined, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      repeat: { type: 'string', default: '2' },
+      student: { type: 'string', multiple: true, default: [] },
+      seed: { type: 'string' },
+    },
+  });
+  switch (command) {
+    case 'list': {
+      const results = await loadAllLabs();
+      if (values.json) {
+        console.log(JSON.stringify(results.map((r) => (r.lab ? { id: r.lab.id, title: r.lab.title, module: r.lab.module, difficulty: r.lab.difficulty, minutes: r.lab.minutes, nodes: r.lab.sandbox.nodes.length, tasks: r.lab.tasks.length } : { dir: r.dir, errors: r.errors.length })), null, 2));
+      } else {
+        for (const r of results) {
+          console.log(r.lab ? `${r.lab.id.padEnd(22)} m${r.lab.module}  ${r.lab.difficulty.padEnd(12)} ${String(r.lab.tasks.length).padStart(2)} tasks  ${r.lab.title}` : `${r.dir}: ${r.errors.length} error(s), see netdojo lab lint`);
+        }
+      }
+      return 0;
+    }
+    case 'lint': {
+      const results: LoadResult[] = positionals.length ? await Promise.all(positionals.map((p) => loadLab(resolve(p)))) : await loadAllLabs();
+      const errors = results.flatMap((r) => r.errors);
+      errors.forEach((e) => console.error(formatLabError(e)));
+      console.log(`${results.length} lab(s), ${errors.length} error(s)`);
+      return errors.length ? 1 : 0;
+    }
+    case 'verify': {
+      const labs = await labsOrExit(positionals, values.all);
+      await ensureEngine((line) => console.error(line));
+      const driver = new DockerDriver();
+      let failed = 0;
+      for (const lab of labs) {
+        const started = Date.now();
+        const verdict = await verifyLab(driver, lab, { repeat: Number(values.repeat) });
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        if (verdict.refused) console.log(`SKIP ${lab.id}: ${verdict.refused}`);
+        else if (verdict.deviations.length === 0) console.log(`ok   ${lab.id} (${seconds} s)`);
+        else {
+          failed++;
+          console.log(`FAIL ${lab.id} (${seconds} s)`);
+          verdict.deviations.forEach((d) => console.log(`     ${lab.id}: ${d}`));
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    case 'check': {
+      const [source] = await labsOrExit(positionals.slice(0, 1), false);
+      if (!source || values.student.length === 0) throw new Error('usage: netdojo lab check ID --student [NODE=]FILE ...');
+      await ensureEngine((line) => console.error(line));
+      const driver = new DockerDriver();
+      const kernel = await probeKernelFeatures(driver);
+      const refused = refusal(source, kernel);
+      if (refused) throw new Error(refused);
+      const offered = offeredTasks(source, kernel);
+      const params = drawParams(offered, values.seed === undefined ? { useDefaults: true } : { seed: Number(values.seed) });
+      const rendered = renderLab(offered, params);
+      const students = studentScripts(rendered, values.student);
+      const run = await startLab(driver, rendered, { ttlSeconds: 900 });
+      try {
+        const student = [];
+        for (const s of students) {
+          const result = await runScript(driver, run.id, { node: s.node, script: s.script, timeoutSeconds: 300 });
+          student.push({ node: s.node, exitCode: result.exitCode, output: (result.stdout + result.stderr).split('\n').slice(-30).join('\n') });
+        }
+        const grade = await gradeLab(driver, run.id, rendered);
+        const report = {
+          lab: rendered.id,
+          params,
+          score: grade.score,
+          maxScore: grade.maxScore,
+          tasks: grade.tasks.map(({ id, passed, status, message, points }) => ({ id, passed, status, message, points })),
+          student,
+        };
+        if (values.json) console.log(JSON.stringify(report, null, 2));
+        else {
+          console.log(`${report.lab}: ${report.score}/${report.maxScore} points`);
+          for (const t of report.tasks) console.log(`  ${t.passed ? 'PASS' : t.status === 'error' ? 'ERR ' : 'FAIL'}  ${t.id}: ${t.message}`);
+        }
+        return 0;
+      } finally {
+        await driver.destroyRun(run.id);
+      }
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
 const [area, command, ...rest] = process.argv.slice(2);
 try {
-  process.exitCode = area === 'sandbox' ? await sandbox(command, rest) : (console.error(USAGE), 2);
+  const commands: Record<string, (command: string | undefined, args: string[]) => Promise<number>> = { lab, sandbox };
+  process.exitCode = commands[area ?? ''] ? await commands[area!]!(command, rest) : (console.error(USAGE), 2);
 } catch (err) {
   console.error(`netdojo: ${(err as Error).message}`);
   process.exitCode = 1;

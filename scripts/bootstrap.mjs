@@ -29,6 +29,7 @@ export function ensureDependencies() {
 export function prepare() {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
   run(tsx, [join(root, 'scripts', 'prepare.ts')]);
+  run(tsx, [join(root, 'prisma', 'migrate.ts'), 'deploy']);
 }
 
 if (process.argv[1] === import.meta.filename) {
