@@ -42,7 +42,8 @@ describe('trusted grader', () => {
 
   it('resolves names with the node\'s resolver files and its own libc', async () => {
     const run = await startRun(['node01']);
-    await ok(run, 'node01', 'printf "hosts: files dns\\n" > /etc/nsswitch.conf && echo "10.0.0.5 db.shop.lab db" >> /etc/hosts');
+    // The node has no DNS server to ask: one quick try keeps the negative case fast.
+    await ok(run, 'node01', 'printf "hosts: files dns\\n" > /etc/nsswitch.conf && echo "10.0.0.5 db.shop.lab db" >> /etc/hosts && echo "options timeout:1 attempts:1" >> /etc/resolv.conf');
     await driver.writeFile(run.id, 'node01', '/usr/bin/getent', FAKE, 0o755);
     const result = await driver.execTrusted(run.id, 'node01', 'node_getent hosts db');
     assert.match(result.stdout, /^10\.0\.0\.5\s+db\.shop\.lab db/);

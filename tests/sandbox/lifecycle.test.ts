@@ -2,7 +2,7 @@
 // no container, network, netns mount or host firewall rule behind.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SandboxError } from '../../sandbox/driver';
@@ -10,7 +10,9 @@ import { probeKernelFeatures } from '../../sandbox/kernel-features';
 import { driver, ok, sh, startRun } from './helpers';
 
 const hostRules = () => execFileSync('sh', ['-c', 'iptables -S DOCKER-USER; iptables -S INPUT; ip6tables -S INPUT; ip6tables -S FORWARD'], { encoding: 'utf8' });
-const nsfsMounts = () => readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(' nsfs ')).length;
+/** Namespace inodes that some mount on the host still pins (nsfs mounts show `net:[INODE]`). */
+const pinnedNamespaces = () => readFileSync('/proc/self/mountinfo', 'utf8').match(/net:\[\d+\]/g) ?? [];
+const namespaceOf = (path: string) => `net:[${statSync(path).ino}]`;
 const netdojoBridges = () => readdirSync('/sys/class/net').filter((n) => /^nd[0-9a-f]{10}$/.test(n));
 
 async function engineHas(runId: string): Promise<boolean> {
@@ -20,9 +22,11 @@ async function engineHas(runId: string): Promise<boolean> {
 describe('destroy', () => {
   it('leaves no container, network, netns mount or firewall rule behind', async () => {
     const bridgesBefore = netdojoBridges();
-    const mountsBefore = nsfsMounts();
     const run = await driver.createRun({ nodes: [{ name: 'node01' }, { name: 'node02' }], networks: ['storage'], ttlSeconds: 60 });
     await ok(run, 'node01', 'ip netns add red && ip netns add blue && ip link add veth-a type veth peer name veth-b netns red');
+    const pid = run.nodes[0]!.hostPid;
+    const namespaces = [namespaceOf(`/proc/${pid}/ns/net`), namespaceOf(`/proc/${pid}/root/run/netns/red`)];
+    assert.ok(pinnedNamespaces().some((ns) => namespaces.includes(ns)), 'the engine pins the node namespace while it runs');
     const bridges = netdojoBridges().filter((b) => !bridgesBefore.includes(b));
     assert.equal(bridges.length, 2, 'one bridge per run network');
     for (const b of bridges) assert.match(hostRules(), new RegExp(`-i ${b}`));
@@ -33,7 +37,8 @@ describe('destroy', () => {
       assert.doesNotMatch(hostRules(), new RegExp(`-i ${b}`));
       assert.ok(!(netdojoBridges()).includes(b), `bridge ${b} still exists`);
     }
-    assert.equal(nsfsMounts(), mountsBefore, 'netns mounts of the run leaked into the host');
+    const leaked = pinnedNamespaces().filter((ns) => namespaces.includes(ns));
+    assert.deepEqual(leaked, [], 'netns mounts of the run outlived it');
     // Destroying twice is harmless: the reaper and a user may race.
     await driver.destroyRun(run.id);
   });
