@@ -1,0 +1,3 @@
+need_netns {{red}}
+need_netns {{blue}}
+pass "namespaces {{red}} and {{blue}} exist"
