@@ -35,7 +35,11 @@ async function replayAttempt(driver: SandboxDriver, lab: Lab, attempt: Attempt):
   return withLab(driver, lab, async (runId) => {
     for (const step of attempt.run) {
       const result = await runScript(driver, runId, step);
-      if (result.timedOut) return [`attempt "${attempt.title}": its script timed out after ${step.timeoutSeconds} s`];
+      // A script that broke halfway would be graded for the wrong reason.
+      if (result.exitCode !== 0) {
+        const why = result.timedOut ? `timed out after ${step.timeoutSeconds} s` : `exited ${result.exitCode}`;
+        return [`attempt "${attempt.title}": its script ${why}: ${(result.stderr || result.stdout).trim().split('\n').at(-1) ?? ''}`];
+      }
     }
     const grade = await gradeLab(driver, runId, lab);
     const deviations: string[] = [];

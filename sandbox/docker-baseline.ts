@@ -1,5 +1,6 @@
 // The raw engine, used the plainest way, for the benchmark's reference figures: what `docker
 // run`, `docker exec` and `docker rm -f` of the same image cost without anything Netdojo adds.
+import { existsSync, readFileSync } from 'node:fs';
 import Docker from 'dockerode';
 import { sandboxConfig } from './config';
 import { LAB_IMAGE } from './docker';
@@ -45,4 +46,20 @@ export async function removeBaselineLeftovers(): Promise<void> {
   const filters = JSON.stringify({ label: ['netdojo.baseline=1'] });
   for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true });
   for (const n of await docker.listNetworks({ filters })) await docker.getNetwork(n.Id).remove();
+}
+
+/**
+ * Memory charged to each running container carrying `label` (its cgroup's usage: processes,
+ * page cache, kernel memory), in bytes. Unlike the host's free memory, this is not disturbed by
+ * whatever else the machine is doing.
+ */
+export async function containerMemory(label: string): Promise<number[]> {
+  const containers = await docker.listContainers({ filters: JSON.stringify({ label: [label] }) });
+  return containers.flatMap((c) => {
+    const file = [
+      `/sys/fs/cgroup/memory/docker/${c.Id}/memory.usage_in_bytes`,
+      `/sys/fs/cgroup/system.slice/docker-${c.Id}.scope/memory.current`,
+    ].find(existsSync);
+    return file ? [Number(readFileSync(file, 'utf8'))] : [];
+  });
 }
