@@ -151,6 +151,7 @@ async function lab(command: string | undefined, args: string[]): Promise<number>
         };
         if (values.json) console.log(JSON.stringify(report, null, 2));
         else {
+          for (const s of report.student) console.log(`--- student script on ${s.node} (exit ${s.exitCode}) ---\n${s.output.trimEnd()}`);
           console.log(`${report.lab}: ${report.score}/${report.maxScore} points`);
           for (const t of report.tasks) console.log(`  ${t.passed ? 'PASS' : t.status === 'error' ? 'ERR ' : 'FAIL'}  ${t.id}: ${t.message}`);
         }

@@ -189,7 +189,7 @@ export const CheckSpec = z
   .superRefine(scriptOrFile.check)
   .meta({
     ...scriptOrFile.meta,
-    description: 'Runs in the trusted grader, never in the node, with the helpers in_node, in_netns, node_file, fail and pass. Exit 0 passes; the last line of output is shown to the student.',
+    description: 'Runs in the trusted grader, never in the node, with the helpers of sandbox/grader/lib.sh (in_node, in_netns, node_file, node_path, node_getent, on_node, fail, pass). Exit 0 passes; the last line of output is shown to the student.',
   });
 
 export const SolutionSpec = z

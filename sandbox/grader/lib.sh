@@ -88,7 +88,9 @@ node_getent() {
     if [ -n "$netns" ] && node_file "/etc/netns/$netns/$f" > "$dir/$f.ns" 2>/dev/null; then mv "$dir/$f.ns" "$dir/$f"; fi
     rm -f "$dir/$f.ns"
   done
-  unshare --mount --propagation private -- bash -c '
+  # The engine's resolver (127.0.0.11, the node's default) forwards to servers a sandbox cannot
+  # reach and takes ~20 s to give up: one short try per server keeps checks inside their timeout.
+  RES_OPTIONS=${RES_OPTIONS:-timeout:2 attempts:1} unshare --mount --propagation private -- bash -c '
     dir=$1; shift
     for f in hosts resolv.conf nsswitch.conf; do mount --bind "$dir/$f" "/etc/$f"; done
     exec "$@"' _ "$dir" nsenter --net="$nsfile" -- getent "$@"
