@@ -20,8 +20,11 @@ export function run(cmd, args, options = {}) {
 export function ensureDependencies() {
   const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) return;
-  console.log('[netdojo] installing dependencies (npm ci; the first time compiles better-sqlite3, about 2 min)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // A fresh clone gets exactly the lockfile (npm ci); an existing node_modules is updated in
+  // place, so that tools of other shells using it do not vanish while it is reinstalled.
+  const fresh = !existsSync(join(root, 'node_modules', '.package-lock.json'));
+  console.log(`[netdojo] installing dependencies (npm ${fresh ? 'ci; the first time compiles better-sqlite3, about 2 min' : 'install'})`);
+  run('npm', [fresh ? 'ci' : 'install', '--no-audit', '--no-fund']);
   writeFileSync(stamp, lockHash);
 }
 
