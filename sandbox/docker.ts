@@ -449,7 +449,12 @@ export class DockerDriver implements SandboxDriver {
     for (const c of containers) {
       const id = c.Labels[LABEL.run]!;
       const run = runs.get(id) ?? { id, nodes: [], expiresAt: new Date(Number(c.Labels[LABEL.expires])) };
-      const inspect = await this.docker.getContainer(c.Id).inspect();
+      // Another process may destroy the run between the listing and this look.
+      const inspect = await this.docker.getContainer(c.Id).inspect().catch((err) => {
+        if (statusCode(err) === 404) return undefined;
+        throw err;
+      });
+      if (!inspect) continue;
       run.nodes.push({
         name: c.Labels[LABEL.node]!,
         hostPid: inspect.State.Pid,

@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { SandboxError } from '../../sandbox/driver';
+import { SandboxError, type Run } from '../../sandbox/driver';
 import { probeKernelFeatures } from '../../sandbox/kernel-features';
 import { driver, ok, sh, startRun } from './helpers';
 
@@ -14,6 +14,12 @@ const hostRules = () => execFileSync('sh', ['-c', 'iptables -S DOCKER-USER; ipta
 const pinnedNamespaces = () => readFileSync('/proc/self/mountinfo', 'utf8').match(/net:\[\d+\]/g) ?? [];
 const namespaceOf = (path: string) => `net:[${statSync(path).ino}]`;
 const netdojoBridges = () => readdirSync('/sys/class/net').filter((n) => /^nd[0-9a-f]{10}$/.test(n));
+/** The host interfaces holding the gateways (.1) of the run's networks: its bridges. */
+const bridgesOf = (run: Run) => {
+  const gateways = new Set(run.nodes.flatMap((n) => n.addresses.map((a) => a.subnet.replace(/\.0\/24$/, '.1'))));
+  const links = JSON.parse(execFileSync('ip', ['-j', '-4', 'addr'], { encoding: 'utf8' })) as { ifname: string; addr_info: { local: string }[] }[];
+  return links.filter((l) => l.addr_info.some((a) => gateways.has(a.local))).map((l) => l.ifname);
+};
 
 async function engineHas(runId: string): Promise<boolean> {
   return (await driver.listRuns()).some((r) => r.id === runId);
@@ -21,13 +27,12 @@ async function engineHas(runId: string): Promise<boolean> {
 
 describe('destroy', () => {
   it('leaves no container, network, netns mount or firewall rule behind', async () => {
-    const bridgesBefore = netdojoBridges();
-    const run = await driver.createRun({ nodes: [{ name: 'node01' }, { name: 'node02' }], networks: ['storage'], ttlSeconds: 60 });
+    const run = await driver.createRun({ nodes: [{ name: 'node01' }, { name: 'node02', networks: ['storage'] }], networks: ['storage'], ttlSeconds: 60 });
     await ok(run, 'node01', 'ip netns add red && ip netns add blue && ip link add veth-a type veth peer name veth-b netns red');
     const pid = run.nodes[0]!.hostPid;
     const namespaces = [namespaceOf(`/proc/${pid}/ns/net`), namespaceOf(`/proc/${pid}/root/run/netns/red`)];
     assert.ok(pinnedNamespaces().some((ns) => namespaces.includes(ns)), 'the engine pins the node namespace while it runs');
-    const bridges = netdojoBridges().filter((b) => !bridgesBefore.includes(b));
+    const bridges = bridgesOf(run);
     assert.equal(bridges.length, 2, 'one bridge per run network');
     for (const b of bridges) assert.match(hostRules(), new RegExp(`-i ${b}`));
 
