@@ -32,7 +32,7 @@ const PROBES = {
   sysctl_net: 'sysctl -w net.ipv4.ip_forward=1',
 } as const;
 
-export type KernelFeature = keyof typeof PROBES;
+type KernelFeature = keyof typeof PROBES;
 export const KERNEL_FEATURES = Object.keys(PROBES) as KernelFeature[];
 
 const Report = z.object({
@@ -69,8 +69,4 @@ export async function probeKernelFeatures(driver: SandboxDriver = new DockerDriv
   } finally {
     await driver.destroyRun(run.id);
   }
-}
-
-export function missingFeatures(report: KernelReport, needs: readonly string[]): string[] {
-  return needs.filter((f) => report.features[f] !== true);
 }
