@@ -18,7 +18,7 @@ function newestMtime(path) {
 function buildIsStale() {
   const buildId = join(root, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
-  const sources = ['app', 'components', 'lib', 'content', 'labs', 'sandbox', 'next.config.js', 'package-lock.json'];
+  const sources = ['app', 'components', 'lib', 'sandbox', 'next.config.js', 'package-lock.json'];
   return Math.max(...sources.map((s) => newestMtime(join(root, s)))) > statSync(buildId).mtimeMs;
 }
 
