@@ -4,7 +4,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The dockerode stack and native modules stay plain Node requires on the server.
-  serverExternalPackages: ['dockerode', 'ssh2', 'cpu-features', 'better-sqlite3'],
+  serverExternalPackages: ['dockerode', 'ssh2', 'cpu-features', 'better-sqlite3', 'shiki', 'yaml'],
 };
 
 export default nextConfig;

@@ -1,35 +1,127 @@
-// Netdojo's Node entry point: Next's request handler, plus (issue 4) the terminal WebSocket,
-// which App Router route handlers cannot serve because they cannot upgrade a connection.
-import { createServer } from 'node:http';
+// Netdojo's Node entry point: Next's request handler, plus the terminal WebSocket, which App Router
+// route handlers cannot serve because they cannot upgrade a connection. The wire format is in
+// lib/terminal-protocol.ts.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import next from 'next';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { DockerDriver } from './sandbox/docker';
+import { currentUser, ensureAdminFromEnv } from './lib/auth';
+import { readEnv } from './lib/env';
+import { AppError, httpStatus, toAppError } from './lib/errors';
+import { runs, terminals } from './lib/services';
+import { ClientMessage, TERMINAL_PATH, TerminalQuery, type ServerMessage } from './lib/terminal-protocol';
 
-const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-});
-const env = Env.parse(process.env);
+const Env = z.object({ HOST: z.string().default('0.0.0.0') });
+const host = Env.parse(process.env).HOST;
+const env = readEnv();
 const dev = process.argv.includes('--dev');
 
-const app = next({ dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
+const app = next({ dev, dir: import.meta.dirname, hostname: host, port: env.port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Runs whose TTL passed, or whose creating process died, are removed now and every minute.
-const driver = new DockerDriver();
-const reap = () => driver.gc().catch((err: Error) => console.error(`[netdojo] reaper: ${err.message}`));
+const admin = await ensureAdminFromEnv();
+if (admin) console.log(`[netdojo] admin account: ${admin.email}`);
+
+// Runs left half-created by a previous process failed; expired runs and sandboxes nobody owns
+// go now and every minute after. Runs recorded as live keep their sandboxes across a restart.
+const recovered = await runs().recover();
+if (recovered) console.log(`[netdojo] ${recovered} run(s) interrupted by the last shutdown marked failed`);
+const reap = () => runs().reap().catch((err: Error) => console.error(`[netdojo] reaper: ${err.message}`));
 await reap();
 const reaper = setInterval(reap, 60_000);
 
 const server = createServer((req, res) => void handle(req, res));
-server.listen(env.PORT, env.HOST, () => {
-  console.log(`[netdojo] ready on http://localhost:${env.PORT}`);
+const sockets = new WebSocketServer({ noServer: true, maxPayload: 128 * 1024 });
+const nextUpgrade = dev ? app.getUpgradeHandler() : undefined;
+
+server.on('upgrade', (req, socket, head) => {
+  const url = new URL(req.url ?? '/', 'http://netdojo.invalid');
+  if (url.pathname !== TERMINAL_PATH) {
+    // Only Next's dev server has upgrades of its own (hot reload).
+    if (nextUpgrade) return void nextUpgrade(req, socket, head);
+    return refuse(socket, 404, 'Not Found');
+  }
+  authorise(req, url).then(
+    (target) => sockets.handleUpgrade(req, socket, head, (ws) => void serveTerminal(ws, target)),
+    (err) => {
+      const error = toAppError(err);
+      refuse(socket, httpStatus(error), error.message);
+    },
+  );
+});
+
+/** Who may open this terminal: Netdojo's own pages, signed in as the run's student or staff. */
+async function authorise(req: IncomingMessage, url: URL): Promise<TerminalQuery> {
+  // Browsers always send Origin on WebSocket handshakes; a page elsewhere must not ride the
+  // student's cookie into their shell.
+  const origin = req.headers.origin;
+  if (!origin || !env.origins.includes(origin)) throw new AppError('Forbidden', `origin ${origin ?? '(none)'} may not open terminals`);
+  const headers = new Headers();
+  if (req.headers.cookie) headers.set('cookie', req.headers.cookie);
+  const user = await currentUser(headers);
+  if (!user) throw new AppError('Unauthenticated', 'sign in first');
+  const query = TerminalQuery.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) throw new AppError('BadRequest', 'bad terminal address');
+  await runs().node(user, query.data.run, query.data.node);
+  return query.data;
+}
+
+async function serveTerminal(ws: WebSocket, target: TerminalQuery) {
+  const send = (message: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  // Listen at once: keystrokes sent while the shell is still opening wait for it, not vanish.
+  const early: ClientMessage[] = [];
+  let session: Awaited<ReturnType<ReturnType<typeof terminals>['attach']>> | undefined;
+  const deliver = (message: ClientMessage) => {
+    if (!session) return void early.push(message);
+    if (message.type === 'input') session.input(message.data);
+    else session.resize(message.cols, message.rows);
+  };
+  ws.on('message', (raw) => {
+    const parsed = ClientMessage.safeParse(safeJson(raw.toString()));
+    if (parsed.success) deliver(parsed.data);
+  });
+  let closed = false;
+  ws.on('close', () => {
+    closed = true;
+    session?.detach();
+  });
+  try {
+    session = await terminals().attach({ runId: target.run, ...target }, { send, close: () => ws.close() });
+  } catch (err) {
+    send({ type: 'error', message: toAppError(err).message });
+    return ws.close();
+  }
+  if (closed) return session.detach();
+  for (const message of early.splice(0)) deliver(message);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(socket: Duplex, status: number, message: string) {
+  socket.end(`HTTP/1.1 ${status} ${message.replace(/[\r\n]/g, ' ')}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`);
+}
+
+server.listen(env.port, host, () => {
+  console.log(`[netdojo] ready on http://localhost:${env.port}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(reaper);
+    terminals().closeAll();
+    sockets.close();
     server.close(() => process.exit(0));
+    // Open WebSockets keep close() waiting; do not hang a restart on them.
+    setTimeout(() => process.exit(0), 3000).unref();
   });
 }

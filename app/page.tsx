@@ -1,10 +1,111 @@
-// The home page; the catalogue of modules, lessons and labs replaces it (issue 4).
-export default function Home() {
+// The catalogue: the six modules, their lessons and labs, and the signed-in user's progress.
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { currentUser, isStaff } from '@/lib/auth';
+import { db } from '@/lib/db';
+import { labCatalogue } from '@/lib/lab-catalogue';
+import { lessonCatalogue } from '@/lib/lessons/content';
+import { quizProgress } from '@/lib/quizzes';
+import { labProgress } from '@/lib/runs';
+
+export const dynamic = 'force-dynamic';
+
+export default async function Catalogue() {
+  const user = await currentUser(await headers());
+  const [content, labs] = await Promise.all([lessonCatalogue(), labCatalogue()]);
+  const quizzes = user ? await quizProgress(db, user) : new Map();
+  const progress = user ? await labProgress(db, user) : new Map();
+  const lessonCount = content.modules.reduce((n, m) => n + m.lessons.length, 0);
+  const done = [...quizzes.values()].filter((q) => q.score === q.maxScore).length;
+
   return (
-    <main className="home">
-      <h1>Netdojo</h1>
-      <p className="tagline">Learn Kubernetes networking by building it: namespaces, bridges, routes, NAT, DNS, CNI, Services.</p>
-      <p>Every lab runs on a real, disposable Linux sandbox, and every task is graded by sending real traffic.</p>
+    <main className="page">
+      <section className="hero">
+        <h1>Learn Kubernetes networking by building it.</h1>
+        <p>
+          Read a lesson, then build the real thing in a disposable Linux sandbox: namespaces, veth pairs, bridges, routes, NAT, DNS,
+          CNI and Services. Every task is graded by sending real traffic, so any correct way passes.
+        </p>
+        {user ? (
+          <p className="progress-line">
+            {done} of {lessonCount} lesson quizzes complete · {[...progress.values()].filter((p) => p.best && p.best.score === p.best.maxScore).length} of{' '}
+            {labs.labs.length} labs solved
+          </p>
+        ) : (
+          <p>
+            <Link className="button" href="/sign-up">Create a free account</Link> <span className="muted">to start labs and keep your progress.</span>
+          </p>
+        )}
+      </section>
+
+      {user && isStaff(user) && labs.broken.length > 0 && (
+        <section className="callout callout-warning">
+          <div className="callout-title">Labs that do not load</div>
+          {labs.broken.map((b) => <pre key={b.dir}>{b.errors.join('\n')}</pre>)}
+        </section>
+      )}
+      {user && isStaff(user) && content.errors.length > 0 && (
+        <section className="callout callout-warning">
+          <div className="callout-title">Lessons that do not load</div>
+          <pre>{content.errors.join('\n')}</pre>
+        </section>
+      )}
+
+      <div className="modules">
+        {content.modules.map((module) => {
+          const moduleLabs = labs.labs.filter((l) => l.module === module.number);
+          return (
+            <section key={module.number} className="module-card" id={`module-${module.number}`}>
+              <header>
+                <span className="module-number">Module {module.number}</span>
+                <h2>{module.title}</h2>
+                <p className="muted">{module.summary}</p>
+              </header>
+              <div className="module-body">
+                <div>
+                  <h3>Lessons</h3>
+                  <ol className="item-list">
+                    {module.lessons.map((lesson) => {
+                      const quiz = quizzes.get(lesson.slug);
+                      return (
+                        <li key={lesson.slug}>
+                          <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
+                          <span className="meta">
+                            {lesson.minutes} min
+                            {quiz && <span className={`badge ${quiz.score === quiz.maxScore ? 'ok' : 'part'}`}>quiz {quiz.score}/{quiz.maxScore}</span>}
+                          </span>
+                        </li>
+                      );
+                    })}
+                  </ol>
+                </div>
+                <div>
+                  <h3>Labs</h3>
+                  {moduleLabs.length === 0 ? (
+                    <p className="muted small">Labs for this module are on the way; the lessons show each mechanism on a real sandbox.</p>
+                  ) : (
+                    <ul className="item-list">
+                      {moduleLabs.map((lab) => {
+                        const p = progress.get(lab.id);
+                        return (
+                          <li key={lab.id}>
+                            <Link href={`/labs/${lab.id}`}>{lab.title}</Link>
+                            <span className="meta">
+                              <span className={`level ${lab.difficulty}`}>{lab.difficulty}</span>
+                              {p?.liveRunId && <Link className="badge live" href={`/runs/${p.liveRunId}`}>running</Link>}
+                              {p?.best && <span className={`badge ${p.best.score === p.best.maxScore ? 'ok' : 'part'}`}>{p.best.score}/{p.best.maxScore}</span>}
+                            </span>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                </div>
+              </div>
+            </section>
+          );
+        })}
+      </div>
     </main>
   );
 }

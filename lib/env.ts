@@ -8,7 +8,23 @@ export type Database =
   | { provider: 'sqlite'; url: string; file: string }
   | { provider: 'postgresql'; url: string };
 
-export type Env = { database: Database; port: number; dataDir: string };
+export interface Limits {
+  /** Live runs one user may have across all labs (one per lab regardless). */
+  runsPerUser: number;
+  /** Live runs on this server; past it a start is answered 503. */
+  capacity: number;
+}
+
+export type Env = {
+  database: Database;
+  port: number;
+  dataDir: string;
+  /** Where browsers reach Netdojo; the first is the canonical URL. Also the allowed Origins. */
+  origins: string[];
+  authSecret: string | undefined;
+  admin: { email: string; password: string } | undefined;
+  limits: Limits;
+};
 
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -17,6 +33,13 @@ const EnvSchema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NETDOJO_DATA_DIR: z.string().min(1).default('data'),
+  NETDOJO_PUBLIC_URL: z.url().optional(),
+  NETDOJO_TRUSTED_ORIGINS: z.string().default(''),
+  NETDOJO_AUTH_SECRET: z.string().min(32, 'use at least 32 characters (openssl rand -base64 32)').optional(),
+  NETDOJO_ADMIN_EMAIL: z.email().optional(),
+  NETDOJO_ADMIN_PASSWORD: z.string().min(8).optional(),
+  NETDOJO_RUNS_PER_USER: z.coerce.number().int().min(1).default(2),
+  NETDOJO_CAPACITY: z.coerce.number().int().min(1).default(20),
 });
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -24,7 +47,20 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!parsed.success) throw new Error(`invalid environment: ${z.prettifyError(parsed.error)}`);
   const dataDir = resolve(parsed.data.NETDOJO_DATA_DIR);
   const url = parsed.data.DATABASE_URL ?? `file:${join(dataDir, 'netdojo.db')}`;
-  return { database: parseDatabaseUrl(url), port: parsed.data.PORT, dataDir };
+  const e = parsed.data;
+  const local = [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
+  const extra = e.NETDOJO_TRUSTED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = [...new Set([...(e.NETDOJO_PUBLIC_URL ? [new URL(e.NETDOJO_PUBLIC_URL).origin] : []), ...local, ...extra])];
+  const admin = e.NETDOJO_ADMIN_EMAIL && e.NETDOJO_ADMIN_PASSWORD ? { email: e.NETDOJO_ADMIN_EMAIL, password: e.NETDOJO_ADMIN_PASSWORD } : undefined;
+  return {
+    database: parseDatabaseUrl(url),
+    port: e.PORT,
+    dataDir,
+    origins,
+    authSecret: e.NETDOJO_AUTH_SECRET,
+    admin,
+    limits: { runsPerUser: e.NETDOJO_RUNS_PER_USER, capacity: e.NETDOJO_CAPACITY },
+  };
 }
 
 export function parseDatabaseUrl(url: string): Database {

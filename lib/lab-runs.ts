@@ -51,17 +51,32 @@ export async function runScript(driver: SandboxDriver, runId: string, step: Setu
 }
 
 /** Creates the lab's nodes and runs its setup. `lab` is already rendered with the run's params. */
-export async function startLab(driver: SandboxDriver, lab: Lab, options: { ttlSeconds?: number } = {}): Promise<Run> {
-  const refused = refusal(lab, await probeKernelFeatures(driver));
+export interface StartOptions {
+  ttlSeconds?: number;
+  /** The engine's run id; the web app passes its database id so both name the same run. */
+  runId?: string;
+  /** Told what is happening, for a progress display: "creating nodes", "setup 1/2 on node01". */
+  onStage?: (stage: string) => void;
+  /** What this machine supports, when the caller knows already; probed otherwise. */
+  kernel?: KernelReport;
+}
+
+export async function startLab(driver: SandboxDriver, lab: Lab, options: StartOptions = {}): Promise<Run> {
+  const stage = options.onStage ?? (() => {});
+  stage('checking what this machine supports');
+  const refused = refusal(lab, options.kernel ?? (await probeKernelFeatures(driver)));
   if (refused) throw new LabRunError('LabRefused', refused);
+  const count = lab.sandbox.nodes.length;
+  stage(`creating ${count === 1 ? 'the node' : `${count} nodes`}`);
   const run = await driver.createRun({
     nodes: lab.sandbox.nodes.map((n) => ({ name: n.name, host: n.host, networks: n.networks })),
     networks: lab.sandbox.networks,
     image: lab.sandbox.image,
     ttlSeconds: options.ttlSeconds ?? lab.sandbox.timeLimitMinutes * 60,
-  });
+  }, options.runId);
   try {
     for (const [i, step] of lab.setup.entries()) {
+      stage(`running setup ${i + 1} of ${lab.setup.length} on ${step.node}`);
       const result = await runScript(driver, run.id, step);
       if (result.exitCode !== 0) {
         const why = result.timedOut ? `timed out after ${step.timeoutSeconds} s` : `exited ${result.exitCode}`;

@@ -7,9 +7,12 @@
 // host-namespace process works and sees the real state after a student replaced the node's
 // binaries; a grader joined to the node's network with a shared /run/netns does not.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type Docker from 'dockerode';
 
-const GRADER_LIB = readFileSync(new URL('./grader/lib.sh', import.meta.url), 'utf8');
+// Read on first use, against the working directory (lib/env.ts says why).
+let graderLib: string | undefined;
+const GRADER_LIB = () => (graderLib ??= readFileSync(resolve('sandbox/grader/lib.sh'), 'utf8'));
 
 export class GraderContainer {
   private ready: Promise<Docker.Container> | undefined;
@@ -30,7 +33,7 @@ export class GraderContainer {
 
   /** The grader library followed by the check script, as one bash program. */
   static program(script: string): string[] {
-    return ['bash', '-c', `${GRADER_LIB}\n${script}`];
+    return ['bash', '-c', `${GRADER_LIB()}\n${script}`];
   }
 
   private async start(): Promise<Docker.Container> {

@@ -7,15 +7,16 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
 import { sandboxConfig, type SandboxConfig } from './config';
 import { LAB_IMAGE } from './docker';
 import { ensureDebianCommand, hasCommand, type Log } from './engine';
 
-export const LAB_IMAGE_DIR = fileURLToPath(new URL('./images/lab', import.meta.url));
+// Against the working directory, like every path of Netdojo (lib/env.ts): bundled server code
+// has no stable file location to resolve from.
+export const LAB_IMAGE_DIR = resolve('sandbox/images/lab');
 const HASH_LABEL = 'netdojo.image.hash';
 
 function filesUnder(dir: string): string[] {

@@ -65,7 +65,12 @@ export class FakeDriver implements SandboxDriver {
     return [...this.runs.values()];
   }
 
-  async gc() {
-    return { runs: [], containers: 0, networks: 0 };
+  /** Like the real one: removes expired runs (or all) unless `keep` claims them. */
+  async gc(options: { all?: boolean; keep?: (runId: string) => boolean } = {}) {
+    const removed = [...this.runs.values()]
+      .filter((run) => !options.keep?.(run.id) && (options.all || run.expiresAt.getTime() < Date.now()))
+      .map((run) => run.id);
+    for (const id of removed) this.runs.delete(id);
+    return { runs: removed, containers: removed.length, networks: removed.length };
   }
 }

@@ -3,7 +3,7 @@
 // hands over to the TypeScript steps (engine, lab image, database).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -29,10 +29,28 @@ export function ensureDependencies() {
 }
 
 /** Engine, lab image and database: idempotent, quick when everything is in place. */
-export function prepare() {
+export function prepare({ tests = false } = {}) {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  run(tsx, [join(root, 'scripts', 'prepare.ts')]);
+  run(tsx, [join(root, 'scripts', 'prepare.ts'), ...(tests ? ['--tests'] : [])]);
   run(tsx, [join(root, 'prisma', 'migrate.ts'), 'deploy']);
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** `next build` when a source of the web app is newer than the last build (lessons and labs are read at run time). */
+export function buildWebApp() {
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  const buildId = join(root, '.next', 'BUILD_ID');
+  const sources = ['app', 'components', 'lib', 'sandbox', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
+  const newest = Math.max(...sources.map((s) => newestMtime(join(root, s))));
+  if (existsSync(buildId) && newest <= statSync(buildId).mtimeMs) return;
+  console.log('[netdojo] building the web app');
+  run(join(root, 'node_modules', '.bin', 'next'), ['build']);
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -1,6 +1,6 @@
 // Everything Netdojo needs before it serves or tests: the sandbox engine, the lab image, the
 // kernel feature report. Each step is idempotent and fast when there is nothing to do.
-import { ensureEngine } from '../sandbox/engine';
+import { ensureDebianCommand, ensureEngine } from '../sandbox/engine';
 import { ensureLabImage } from '../sandbox/docker-image';
 import { probeKernelFeatures } from '../sandbox/kernel-features';
 
@@ -12,3 +12,6 @@ await ensureLabImage(log);
 const features = await probeKernelFeatures();
 const missing = Object.entries(features.features).filter(([, ok]) => !ok).map(([name]) => name);
 log(`kernel ${features.kernel}: ${missing.length ? `labs needing ${missing.join(', ')} will be refused` : 'every lab feature present'}`);
+
+// The browser tests drive Debian's Chromium (never a downloaded one: no network but Debian's).
+if (process.argv.includes('--tests')) ensureDebianCommand('chromium', 'chromium', log);

@@ -3,7 +3,7 @@
 // *.test.ts with node's test runner, two files at a time (the machine has two cores).
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ensureDependencies, prepare, run } from './bootstrap.mjs';
+import { buildWebApp, ensureDependencies, prepare, run } from './bootstrap.mjs';
 
 const root = join(import.meta.dirname, '..');
 const skip = new Set(['node_modules', '.next', '.git', 'generated', 'data', '.scratch']);
@@ -20,6 +20,8 @@ function testFiles(dir) {
 const filter = process.argv.slice(2);
 const files = testFiles(root).filter((f) => filter.length === 0 || filter.some((part) => f.includes(part))).sort();
 ensureDependencies();
-prepare();
+prepare({ tests: true });
+// The browser tests serve the production build.
+buildWebApp();
 console.log(`[netdojo] running ${files.length} test files`);
 run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);

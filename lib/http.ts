@@ -1,0 +1,24 @@
+// The shape every JSON route handler shares: find the user, parse the input with zod, call one
+// domain function, and map errors to statuses in one place (lib/errors.ts).
+import { headers } from 'next/headers';
+import type { z } from 'zod';
+import { requireUser, type User } from './auth';
+import { AppError, errorBody, httpStatus, toAppError } from './errors';
+
+export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  const body = await req.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new AppError('BadRequest', `bad request: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/** Runs `work` as the signed-in user and answers JSON: its result, or `{error: {code, message}}`. */
+export async function asUser(work: (user: User) => Promise<unknown>, successStatus = 200): Promise<Response> {
+  try {
+    const user = await requireUser(await headers());
+    return Response.json(await work(user), { status: successStatus });
+  } catch (err) {
+    const error = toAppError(err);
+    return Response.json(errorBody(error), { status: httpStatus(error) });
+  }
+}

@@ -1,0 +1,23 @@
+// The process's long-lived services. server.ts (run by tsx) and Next's bundled route handlers
+// load this file as two separate module copies in one process, so the instances live on
+// globalThis: one Runs (with its in-flight creations) and one terminal hub for both.
+import { DockerDriver } from '../sandbox/docker';
+import { db } from './db';
+import { readEnv } from './env';
+import { Runs } from './runs';
+import { TerminalHub } from './terminals';
+
+const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub };
+
+export function runs(): Runs {
+  return (processGlobal.netdojoRuns ??= new Runs({
+    db,
+    driver: new DockerDriver(),
+    limits: readEnv().limits,
+    onFinish: (runId) => terminals().closeRun(runId),
+  }));
+}
+
+export function terminals(): TerminalHub {
+  return (processGlobal.netdojoTerminals ??= new TerminalHub(new DockerDriver()));
+}

@@ -1,0 +1,119 @@
+// A real Netdojo server for the web tests: the production build (npm test builds it first),
+// server.ts on a free port, a freshly migrated SQLite file, and the real sandbox engine.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { parseDatabaseUrl } from '../../lib/env';
+import { deploy } from '../../prisma/migrate';
+
+export interface Netdojo {
+  url: string;
+  port: number;
+  dataDir: string;
+  log: () => string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+export async function startNetdojo(env: Record<string, string> = {}): Promise<Netdojo> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'netdojo-web-'));
+  const port = await freePort();
+  const databaseUrl = `file:${join(dataDir, 'netdojo.db')}`;
+  await deploy({ schemaFile: resolve('prisma/schema.prisma'), database: parseDatabaseUrl(databaseUrl) });
+  let output = '';
+  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['server.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NETDOJO_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Netdojo did not start in 60 s:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('[netdojo] ready on')) {
+        clearTimeout(timer);
+        ready();
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => fail(new Error(`Netdojo exited ${code} while starting:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    log: () => output,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Signs a new student up through the sign-up page; the context then holds their session. */
+export async function signUp(context: BrowserContext, url: string, name: string): Promise<{ page: Page; email: string }> {
+  const page = await context.newPage();
+  const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
+  await page.goto(`${url}/sign-up`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL(`${url}/`);
+  await page.getByText(name, { exact: true }).waitFor();
+  return { page, email };
+}
+
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/** Opens a terminal WebSocket as a non-browser client would; resolves how the server answered. */
+export function openTerminalSocket(url: string, query: Record<string, string>, headers: Record<string, string>) {
+  const address = new URL('/ws/terminal', url.replace(/^http/, 'ws'));
+  address.search = new URLSearchParams(query).toString();
+  return new Promise<{ status: number; socket?: WebSocket }>((done) => {
+    const socket = new WebSocket(address, { headers });
+    socket.once('open', () => done({ status: 101, socket }));
+    socket.once('unexpected-response', (_req, res) => done({ status: res.statusCode ?? 0 }));
+    socket.once('error', () => done({ status: 0 }));
+  });
+}
+
+/** Collects a socket's terminal output until `pattern` appears. */
+export function readUntil(socket: WebSocket, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  return new Promise((done, fail) => {
+    let text = '';
+    const timer = setTimeout(() => fail(new Error(`no ${pattern} in terminal output:\n${text}`)), timeoutMs);
+    socket.on('message', (raw) => {
+      const message = JSON.parse(raw.toString()) as { type: string; data?: string };
+      if (message.type === 'output') text += message.data;
+      if (pattern.test(text)) {
+        clearTimeout(timer);
+        done(text);
+      }
+    });
+  });
+}
