@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { currentUser, ensureAdminFromEnv } from './lib/auth';
+import { CLIENT_IP_HEADER, currentUser, ensureAdminFromEnv } from './lib/auth';
 import { readEnv } from './lib/env';
 import { AppError, httpStatus, toAppError } from './lib/errors';
 import { runs, terminals } from './lib/services';
@@ -32,7 +32,11 @@ const reap = () => runs().reap().catch((err: Error) => console.error(`[netdojo] 
 await reap();
 const reaper = setInterval(reap, 60_000);
 
-const server = createServer((req, res) => void handle(req, res));
+const server = createServer((req, res) => {
+  // The real peer address, for per-client rate limits (lib/auth.ts); never the client's say-so.
+  req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
+  void handle(req, res);
+});
 const sockets = new WebSocketServer({ noServer: true, maxPayload: 128 * 1024 });
 const nextUpgrade = dev ? app.getUpgradeHandler() : undefined;
 

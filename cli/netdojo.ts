@@ -20,7 +20,12 @@ const USAGE = `usage:
                                                   grade student scripts on a fresh sandbox
   netdojo sandbox gc [--all]      remove runs that expired or whose server died (--all: every run)
   netdojo sandbox list            list the runs that exist on the engine
-  netdojo sandbox probe           report which kernel features labs can use here`;
+  netdojo sandbox probe           report which kernel features labs can use here
+  netdojo user add EMAIL [--name NAME] [--role student|instructor|admin] (--password-stdin | --password P)
+                                  create an account, or set an existing one's role (the first admin)
+  netdojo user role EMAIL ROLE    change an account's role
+  netdojo user list               accounts and their roles
+The database is DATABASE_URL's (SQLite in data/ by default), as for npm start.`;
 
 async function sandbox(command: string | undefined, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { all: { type: 'boolean', default: false } } });
@@ -166,9 +171,61 @@ async function lab(command: string | undefined, args: string[]): Promise<number>
   }
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function user(command: string | undefined, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string', default: 'student' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } },
+  });
+  // Loaded here: the lab and sandbox commands need no database.
+  const { Role, ensureAccount, setRole } = await import('../lib/auth');
+  const roleOf = (text: string | undefined) => {
+    const role = Role.safeParse(text);
+    if (!role.success) throw new Error(`"${text}" is not a role: use student, instructor or admin`);
+    return role.data;
+  };
+  const withArticle = (role: string) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+  const { db } = await import('../lib/db');
+  try {
+    switch (command) {
+      case 'add': {
+        const [email] = positionals;
+        const password = values['password-stdin'] ? await readStdin() : values.password;
+        if (!email || !password) throw new Error('give an EMAIL and --password-stdin (or --password)');
+        const account = await ensureAccount({ email, password, name: values.name, role: roleOf(values.role) });
+        console.log(`${account.email} is ${withArticle(account.role)}`);
+        return 0;
+      }
+      case 'role': {
+        const [email, role] = positionals;
+        if (!email || !role) throw new Error('give an EMAIL and a ROLE (student, instructor or admin)');
+        const account = await setRole(email, roleOf(role));
+        console.log(`${account.email} is now ${withArticle(account.role)}`);
+        return 0;
+      }
+      case 'list': {
+        const users = await db.user.findMany({ orderBy: { createdAt: 'asc' }, select: { email: true, name: true, role: true } });
+        for (const u of users) console.log(`${u.role.padEnd(10)} ${u.email}  (${u.name})`);
+        return 0;
+      }
+      default:
+        console.error(USAGE);
+        return 2;
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 const [area, command, ...rest] = process.argv.slice(2);
 try {
-  const commands: Record<string, (command: string | undefined, args: string[]) => Promise<number>> = { lab, sandbox };
+  const commands: Record<string, (command: string | undefined, args: string[]) => Promise<number>> = { lab, sandbox, user };
   process.exitCode = commands[area ?? ''] ? await commands[area!]!(command, rest) : (console.error(USAGE), 2);
 } catch (err) {
   console.error(`netdojo: ${(err as Error).message}`);

@@ -24,6 +24,9 @@ export interface User {
 
 const env = readEnv();
 
+/** The header server.ts sets to the address a request came from. */
+export const CLIENT_IP_HEADER = 'x-netdojo-client-ip';
+
 /**
  * The signing secret: NETDOJO_AUTH_SECRET, or one generated on first start and kept in the data
  * folder, so `npm start` needs no hand step and sessions survive a restart.
@@ -54,6 +57,19 @@ export const auth = betterAuth({
   session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
   // Netdojo runs offline and reports nothing home.
   telemetry: { enabled: false },
+  // Password guessing is slowed per client address. server.ts puts the connection's address in
+  // CLIENT_IP_HEADER (overwriting whatever a client sent), so one student's attempts do not use up
+  // everyone's; a class behind one NAT shares a budget, hence a roomy default.
+  rateLimit: {
+    enabled: true,
+    window: 60,
+    max: 300,
+    customRules: {
+      '/sign-in/email': { window: 60, max: env.authAttemptsPerMinute },
+      '/sign-up/email': { window: 60, max: env.authAttemptsPerMinute },
+    },
+  },
+  advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
   plugins: [nextCookies()],
 });
 

@@ -24,6 +24,10 @@ export type Env = {
   authSecret: string | undefined;
   admin: { email: string; password: string } | undefined;
   limits: Limits;
+  /** The folder of lab folders the web app offers. */
+  labsDir: string;
+  /** Sign-in and sign-up attempts one address may make per minute. */
+  authAttemptsPerMinute: number;
 };
 
 const EnvSchema = z.object({
@@ -40,6 +44,8 @@ const EnvSchema = z.object({
   NETDOJO_ADMIN_PASSWORD: z.string().min(8).optional(),
   NETDOJO_RUNS_PER_USER: z.coerce.number().int().min(1).default(2),
   NETDOJO_CAPACITY: z.coerce.number().int().min(1).default(20),
+  NETDOJO_AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  NETDOJO_LABS_DIR: z.string().min(1).default('labs'),
 });
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -60,6 +66,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     authSecret: e.NETDOJO_AUTH_SECRET,
     admin,
     limits: { runsPerUser: e.NETDOJO_RUNS_PER_USER, capacity: e.NETDOJO_CAPACITY },
+    authAttemptsPerMinute: e.NETDOJO_AUTH_ATTEMPTS_PER_MINUTE,
+    labsDir: resolve(e.NETDOJO_LABS_DIR),
   };
 }
 

@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { requireUser, type User } from './auth';
+import { readEnv } from './env';
 import { AppError, errorBody, httpStatus, toAppError } from './errors';
 
 export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
@@ -12,10 +13,23 @@ export async function parseJson<T extends z.ZodType>(req: Request, schema: T): P
   return parsed.data;
 }
 
+const origins = readEnv().origins;
+
+/**
+ * A browser sends Origin with every POST/PUT/DELETE; one from another site is a forged request
+ * riding the student's cookie. Clients that send none (curl, the tests' API calls) are not browsers.
+ */
+function refuseForeignOrigin(request: Headers) {
+  const origin = request.get('origin');
+  if (origin && !origins.includes(origin)) throw new AppError('Forbidden', `requests from ${origin} are not accepted`);
+}
+
 /** Runs `work` as the signed-in user and answers JSON: its result, or `{error: {code, message}}`. */
 export async function asUser(work: (user: User) => Promise<unknown>, successStatus = 200): Promise<Response> {
   try {
-    const user = await requireUser(await headers());
+    const request = await headers();
+    refuseForeignOrigin(request);
+    const user = await requireUser(request);
     return Response.json(await work(user), { status: successStatus });
   } catch (err) {
     const error = toAppError(err);

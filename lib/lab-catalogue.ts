@@ -1,6 +1,6 @@
 // The labs the web app offers, read from labs/ at run time (an instructor's edit shows up without
 // a rebuild). A broken lab is listed with its errors instead of taking the catalogue down.
-import { resolve } from 'node:path';
+import { readEnv } from './env';
 import { AppError } from './errors';
 import { formatLabError, loadAllLabs } from './labs/loader';
 import type { Lab } from './labs/schema';
@@ -15,7 +15,7 @@ export interface LabCatalogue {
 const FRESH_MS = 3000;
 let cached: { at: number; catalogue: Promise<LabCatalogue> } | undefined;
 
-export function labCatalogue(root = resolve('labs')): Promise<LabCatalogue> {
+export function labCatalogue(root = readEnv().labsDir): Promise<LabCatalogue> {
   if (cached && Date.now() - cached.at < FRESH_MS) return cached.catalogue;
   const catalogue = loadAllLabs(root).then((results) => ({
     labs: results.flatMap((r) => (r.lab ? [r.lab] : [])),

@@ -9,7 +9,9 @@ const root = join(import.meta.dirname, '..');
 ensureDependencies();
 prepare();
 buildWebApp();
-const server = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server.ts')], {
+// node with tsx's loader, not the tsx wrapper: signals then reach the server itself, which
+// shuts down cleanly instead of being orphaned by a wrapper that exits first.
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },

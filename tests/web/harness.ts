@@ -15,7 +15,10 @@ export interface Netdojo {
   port: number;
   dataDir: string;
   log: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM and wait; the data folder is removed unless kept for a restart. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** SIGKILL: a crash, nothing cleaned up. */
+  kill(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -29,13 +32,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startNetdojo(env: Record<string, string> = {}): Promise<Netdojo> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'netdojo-web-'));
-  const port = await freePort();
+/** Starts a server; give a stopped one's `dataDir` and `port` to restart it as the same site. */
+export async function startNetdojo(env: Record<string, string> = {}, reuse?: { dataDir: string; port: number }): Promise<Netdojo> {
+  const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'netdojo-web-')));
+  const port = reuse?.port ?? (await freePort());
   const databaseUrl = `file:${join(dataDir, 'netdojo.db')}`;
   await deploy({ schemaFile: resolve('prisma/schema.prisma'), database: parseDatabaseUrl(databaseUrl) });
   let output = '';
-  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['server.ts'], {
+  // node with tsx's loader (not the tsx wrapper), so that SIGTERM/SIGKILL reach the server itself.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NETDOJO_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,10 +62,16 @@ export async function startNetdojo(env: Record<string, string> = {}): Promise<Ne
     port,
     dataDir,
     log: () => output,
-    async stop() {
+    async stop(options = {}) {
+      const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
-      await new Promise((done) => child.once('exit', done));
-      await rm(dataDir, { recursive: true, force: true });
+      await exited;
+      if (!options.keepData) await rm(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
@@ -84,6 +95,39 @@ export async function signUp(context: BrowserContext, url: string, name: string)
   await page.waitForURL(`${url}/`);
   await page.getByText(name, { exact: true }).waitFor();
   return { page, email };
+}
+
+/** A signed-in API client (no browser): signs up through better-auth's endpoint. */
+export async function apiClient(url: string, email: string, options: { signUp?: boolean; password?: string } = {}) {
+  const password = options.password ?? 'correct horse battery';
+  const path = options.signUp === false ? '/api/auth/sign-in/email' : '/api/auth/sign-up/email';
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email, password, name: email.split('@')[0] }),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, origin: url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+  };
+  return { cookie, call, signInBody: await res.json() };
+}
+
+/** Polls a run until it leaves `creating`. */
+export async function waitForRun(client: Awaited<ReturnType<typeof apiClient>>, runId: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await client.call('GET', `/api/runs/${runId}`);
+    if (body?.status !== 'creating') return body;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still creating after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 export async function cookieHeader(context: BrowserContext): Promise<string> {
