@@ -22,8 +22,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Plain text of rendered inline HTML, for a table of contents. */
+function plainText(html: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+  return html.replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => entities[e]!);
+}
+
 export function slugify(text: string): string {
-  return text.toLowerCase().replace(/<[^>]+>/g, '').replace(/&[a-z]+;/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 export interface Heading {
@@ -63,8 +69,9 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
       },
       heading({ tokens, depth }: Tokens.Heading) {
         const inner = this.parser.parseInline(tokens);
-        const id = slugify(inner);
-        headings.push({ id, text: inner.replace(/<[^>]+>/g, ''), depth });
+        const text = plainText(inner);
+        const id = slugify(text);
+        headings.push({ id, text, depth });
         return `<h${depth} id="${id}"><a class="anchor" href="#${id}" aria-hidden="true">#</a>${inner}</h${depth}>\n`;
       },
       blockquote({ tokens }: Tokens.Blockquote) {

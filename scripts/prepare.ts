@@ -13,5 +13,9 @@ const features = await probeKernelFeatures();
 const missing = Object.entries(features.features).filter(([, ok]) => !ok).map(([name]) => name);
 log(`kernel ${features.kernel}: ${missing.length ? `labs needing ${missing.join(', ')} will be refused` : 'every lab feature present'}`);
 
-// The browser tests drive Debian's Chromium (never a downloaded one: no network but Debian's).
-if (process.argv.includes('--tests')) ensureDebianCommand('chromium', 'chromium', log);
+// The browser tests drive Debian's Chromium (never a downloaded one: no network but Debian's);
+// the PostgreSQL tests start a throw-away cluster of Debian's PostgreSQL.
+if (process.argv.includes('--tests')) {
+  ensureDebianCommand('chromium', 'chromium', log);
+  ensureDebianCommand('pg_ctlcluster', 'postgresql', log);
+}
