@@ -3,18 +3,8 @@
 // components/monaco/*.worker.ts. Edits a text; saving is the caller's.
 import { useEffect, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { languageFor } from './editor-language';
 import { registerNginx } from './monaco/nginx';
-
-/** Monaco's language id for a path in a lab node. */
-export function languageFor(path: string): string {
-  const name = path.split('/').pop() ?? '';
-  if (/\.(ya?ml)$/.test(name)) return 'yaml';
-  if (/\.(json|conflist)$/.test(name) || /^\/etc\/cni\/net\.d\/.+\.conf$/.test(path)) return 'json';
-  if (/\.(sh|bash)$/.test(name) || /^\.?(bashrc|profile)$/.test(name)) return 'shell';
-  if (path.startsWith('/etc/nginx/') || /nginx.*\.conf$/.test(name)) return 'nginx';
-  if (/\.(ini|conf|cfg)$/.test(name)) return 'ini';
-  return 'plaintext';
-}
 
 let loading: Promise<typeof Monaco> | undefined;
 function loadMonaco(): Promise<typeof Monaco> {
@@ -89,5 +79,5 @@ export function CodeEditor({ path, value, onChange, onSave }: { path: string; va
     if (model) monaco.editor.setModelLanguage(model, languageFor(path));
   }, [path, value]);
 
-  return <div ref={host} className="code-editor" data-path={path} />;
+  return <div ref={host} className="code-editor" data-path={path} data-language={languageFor(path)} />;
 }

@@ -143,6 +143,10 @@ describe('a student in the browser', { timeout: 600_000 }, () => {
     // A click where the text goes focuses Monaco, whichever input method it uses (EditContext in Chromium).
     await page.locator('.code-editor .monaco-editor .view-lines').click();
     await page.keyboard.insertText(`${solution('links-up').join('\n')}\necho edited-in-monaco\n`);
+    // Opened as shell, and Monaco's shell grammar coloured it (several token classes).
+    await page.locator('.code-editor[data-language="shell"]').waitFor();
+    const tokenClasses = await page.locator('.code-editor .view-lines span[class^="mtk"]').evaluateAll((spans) => new Set(spans.map((s) => s.className)).size);
+    assert.ok(tokenClasses > 1, `expected shell highlighting, got ${tokenClasses} token class(es)`);
     await page.getByTestId('editor-save').click();
     await page.getByText('Saved /root/links-up.sh on node01.').waitFor();
     await page.screenshot({ path: `${SHOTS}/player-editor.png` });
