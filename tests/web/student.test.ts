@@ -19,12 +19,15 @@ let netdojo: Netdojo;
 let browser: Browser;
 let student: { context: BrowserContext; page: Page };
 let runId = '';
+/** Every URL the student's browser asked for: all must be Netdojo's own (no CDN, no fonts). */
+const requested = new Set<string>();
 
 before(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   [netdojo, browser] = await Promise.all([startNetdojo(), launchChromium()]);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context.on('request', (request) => requested.add(request.url()));
   student = { context, page: (await signUp(context, netdojo.url, 'Ada')).page };
 });
 
@@ -222,6 +225,12 @@ describe('a student in the browser', { timeout: 600_000 }, () => {
     const owner = await openTerminalSocket(netdojo.url, { run: runId, node: 'node01', tab: '4' }, { cookie, origin: netdojo.url });
     assert.equal(owner.status, 101);
     owner.socket!.close();
+  });
+
+  it('loaded everything from Netdojo itself', () => {
+    const foreign = [...requested].filter((url) => !url.startsWith(`${netdojo.url}/`) && !/^(data|blob):/.test(url));
+    assert.deepEqual(foreign, []);
+    assert.ok([...requested].some((url) => url.includes('/_next/static/')), 'the app\'s bundles were loaded');
   });
 
   it('ends the run: the sandbox goes, the grade stays', async () => {
