@@ -81,8 +81,10 @@ async function serveTerminal(ws: WebSocket, target: TerminalQuery) {
   let session: Awaited<ReturnType<ReturnType<typeof terminals>['attach']>> | undefined;
   const deliver = (message: ClientMessage) => {
     if (!session) return void early.push(message);
-    if (message.type === 'input') session.input(message.data);
-    else session.resize(message.cols, message.rows);
+    if (message.type === 'input') {
+      session.input(message.data);
+      void runs().touch(target.run).catch(() => {});
+    } else session.resize(message.cols, message.rows);
   };
   ws.on('message', (raw) => {
     const parsed = ClientMessage.safeParse(safeJson(raw.toString()));

@@ -62,6 +62,16 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
     return () => clearInterval(timer);
   }, [run.id, run.status]);
 
+  // While it runs, look now and then whether the server ended it (time limit, idle, another tab).
+  useEffect(() => {
+    if (run.status !== 'ready') return;
+    const timer = setInterval(async () => {
+      const next = await api<WireRun>(`/api/runs/${run.id}`).catch(() => null);
+      if (next && next.status !== 'ready') setRun(next);
+    }, 30_000);
+    return () => clearInterval(timer);
+  }, [run.id, run.status]);
+
   useEffect(() => {
     if (run.status === 'ready' && right === '') setRight(run.nodes[0]?.name ?? 'editor');
   }, [run, right]);
@@ -130,7 +140,7 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
       {error && <div className="player-error" role="alert">{error} <button type="button" className="link-button" onClick={() => setError(null)}>Dismiss</button></div>}
       {over && (
         <div className="player-over" role="status">
-          {run.status === 'failed' ? <>This sandbox could not be started: {run.error}</> : run.status === 'expired' ? 'Time is up: this run has ended.' : 'This run has ended.'}{' '}
+          {run.status === 'failed' ? <>This sandbox could not be started: {run.error}</> : run.status === 'expired' ? (run.error ?? 'Time is up: this run has ended.') : 'This run has ended.'}{' '}
           Your grades are kept in your <Link href="/history">history</Link>.{' '}
           <Link href={`/labs/${lab.id}`}>Start the lab again</Link>
         </div>

@@ -228,6 +228,23 @@ describe('the reaper', () => {
     assert.ok(driver.runs.has(fresh.id), 'a live run keeps its sandbox');
   });
 
+  it('ends runs idle past their lab\'s idleTimeoutMinutes, and activity keeps them', async () => {
+    const { driver, runs } = service();
+    const user = await makeUser();
+    const [quiet, busy] = [await runs.start(user, 'netns-veth'), await runs.start(user, 'other-lab')];
+    await Promise.all([ready(runs, quiet.id), ready(runs, busy.id)]);
+    const longAgo = new Date(Date.now() - (netnsVeth.sandbox.idleTimeoutMinutes + 1) * 60_000);
+    await db.run.updateMany({ where: { id: { in: [quiet.id, busy.id] } }, data: { activeAt: longAgo } });
+    await runs.touch(busy.id); // the student typed something
+    const report = await runs.reap();
+    assert.deepEqual(report.idle, [quiet.id]);
+    const ended = await runs.get(user, quiet.id);
+    assert.equal(ended.status, 'expired');
+    assert.match(ended.error ?? '', new RegExp(`after ${netnsVeth.sandbox.idleTimeoutMinutes} minutes without activity`));
+    assert.ok(!driver.runs.has(quiet.id));
+    assert.equal((await runs.get(user, busy.id)).status, 'ready');
+  });
+
   it('marks runs a previous process left half-created as failed', async () => {
     const { runs } = service();
     const user = await makeUser();

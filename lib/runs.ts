@@ -25,6 +25,11 @@ export const RunStatus = z.enum(['creating', 'ready', 'ended', 'expired', 'faile
 export type RunStatus = z.infer<typeof RunStatus>;
 const LIVE: RunStatus[] = ['creating', 'ready'];
 
+/** Activity is written at most this often per run. */
+const TOUCH_EVERY_MS = 30_000;
+/** For a run whose lab has since disappeared from labs/. */
+const DEFAULT_IDLE_MINUTES = 15;
+
 /** Minutes a sandbox outlives its run's time limit, so the reaper, not the engine, ends it. */
 const ENGINE_GRACE_SECONDS = 10 * 60;
 
@@ -124,6 +129,8 @@ export class Runs {
   private readonly checking = new Map<string, Promise<GradeView>>();
   /** Sandboxes being created in this process, for tests and shutdown. */
   readonly creations = new Map<string, Promise<void>>();
+  /** When each run's activity was last written, so that keystrokes do not each write a row. */
+  private readonly touched = new Map<string, number>();
 
   constructor(private readonly deps: RunsDeps) {
     this.findLab = deps.findLab ?? findLab;
@@ -213,6 +220,17 @@ export class Runs {
     return toView(row);
   }
 
+  /**
+   * Records that the student is at work on the run (typing, checking, saving, looking at it);
+   * at most one write per run every TOUCH_EVERY_MS.
+   */
+  async touch(runId: string): Promise<void> {
+    const last = this.touched.get(runId) ?? 0;
+    if (Date.now() - last < TOUCH_EVERY_MS) return;
+    this.touched.set(runId, Date.now());
+    await this.deps.db.run.updateMany({ where: { id: runId, status: { in: LIVE } }, data: { activeAt: new Date() } });
+  }
+
   /** A run the user may act on: as get(), and its sandbox must be up. */
   async getReady(user: User, runId: string): Promise<RunView> {
     const run = await this.get(user, runId);
@@ -241,6 +259,7 @@ export class Runs {
   private async grade(user: User, runId: string): Promise<GradeView> {
     const { db, driver } = this.deps;
     const run = await this.getReady(user, runId);
+    await this.touch(runId);
     const lab = await this.labOf(run);
     const raw = await gradeLab(driver, runId, lab);
     const costs = await this.hintCosts(runId);
@@ -337,6 +356,7 @@ export class Runs {
   /** A text file of a node, for the editor. Binary and huge files are refused, not mangled. */
   async readFile(user: User, runId: string, node: string, path: string): Promise<string> {
     await this.node(user, runId, node);
+    await this.touch(runId);
     const content = await this.deps.driver.readFile(runId, node, absolute(path));
     if (content.length > EDITOR_MAX_BYTES) throw new AppError('BadRequest', `${path} is ${Math.round(content.length / 1024)} KiB; the editor opens files up to 1 MiB. Use the terminal.`);
     if (content.includes(0)) throw new AppError('BadRequest', `${path} is a binary file; the editor opens text files only.`);
@@ -346,6 +366,7 @@ export class Runs {
   async writeFile(user: User, runId: string, node: string, path: string, content: string): Promise<void> {
     await this.node(user, runId, node);
     if (Buffer.byteLength(content) > EDITOR_MAX_BYTES) throw new AppError('BadRequest', 'The editor saves files up to 1 MiB.');
+    await this.touch(runId);
     await this.deps.driver.writeFile(runId, node, absolute(path), content);
   }
 
@@ -364,9 +385,10 @@ export class Runs {
     return this.start(owner, run.labId);
   }
 
-  private async finish(runId: string, status: 'ended' | 'expired'): Promise<RunView> {
+  private async finish(runId: string, status: 'ended' | 'expired', why?: string): Promise<RunView> {
     const { db, driver } = this.deps;
-    await db.run.updateMany({ where: { id: runId, status: { in: LIVE } }, data: { status, stage: status, destroyedAt: new Date() } });
+    await db.run.updateMany({ where: { id: runId, status: { in: LIVE } }, data: { status, stage: status, destroyedAt: new Date(), ...(why ? { error: why } : {}) } });
+    this.touched.delete(runId);
     this.deps.onFinish?.(runId);
     await driver.destroyRun(runId).catch((err: Error) => console.error(`[netdojo] destroying run ${runId}: ${err.message}`));
     const row = await db.run.findUniqueOrThrow({ where: { id: runId }, select: runSelect });
@@ -395,13 +417,21 @@ export class Runs {
    * Ends runs past their time, then removes sandboxes no live run owns: left by a crash, or by a
    * server that restarted while creating one. Runs recorded as live keep their sandboxes.
    */
-  async reap(): Promise<{ expired: string[]; removed: string[] }> {
+  async reap(): Promise<{ expired: string[]; idle: string[]; removed: string[] }> {
     const { db, driver } = this.deps;
     const due = await db.run.findMany({ where: { status: { in: LIVE }, expiresAt: { lte: new Date() } }, select: { id: true } });
     for (const { id } of due) await this.finish(id, 'expired');
+    const idle: string[] = [];
+    const ready = await db.run.findMany({ where: { status: 'ready' }, select: { id: true, labId: true, activeAt: true } });
+    for (const run of ready) {
+      const minutes = await this.findLab(run.labId).then((lab) => lab.sandbox.idleTimeoutMinutes, () => DEFAULT_IDLE_MINUTES);
+      if (Date.now() - run.activeAt.getTime() < minutes * 60_000) continue;
+      await this.finish(run.id, 'expired', `Ended after ${minutes} minutes without activity, to free the sandbox for others. Your grades are kept.`);
+      idle.push(run.id);
+    }
     const live = new Set((await db.run.findMany({ where: { status: { in: LIVE } }, select: { id: true } })).map((r) => r.id));
     const report = await driver.gc({ keep: (id) => live.has(id) || this.creations.has(id) });
-    return { expired: due.map((r) => r.id), removed: report.runs };
+    return { expired: due.map((r) => r.id), idle, removed: report.runs };
   }
 
   /**
