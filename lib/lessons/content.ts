@@ -40,7 +40,10 @@ export function assetUrl(moduleDir: string, href: string): string {
 function renderCapture(output: CaptureOutput): string {
   const multiNode = new Set(output.steps.map((s) => s.node)).size > 1;
   const lines = output.steps.map((step) => {
-    const prompt = `<span class="prompt">root@${escapeHtml(step.node)}:~#</span> `;
+    // A background step ran in a second terminal while the later commands ran, and was stopped
+    // with Ctrl-C after the last one: its output is shown here but was printed meanwhile.
+    const aside = step.background ? `<span class="aside"># in a second terminal on ${escapeHtml(step.node)}, left running while the next commands run, then stopped with Ctrl-C</span>\n` : '';
+    const prompt = `${aside}<span class="prompt">root@${escapeHtml(step.node)}:~#</span> `;
     const command = `<span class="command">${escapeHtml(step.run.trimEnd())}</span>`;
     const text = step.output.trimEnd();
     return `${prompt}${command}${text ? `\n${escapeHtml(text)}` : ''}`;
