@@ -153,3 +153,12 @@ describe('line diff', () => {
     assert.deepEqual(lineDiff(before, after), ['@@', ' 4', ' 5', '-6', '+six', ' 7', ' 8']);
   });
 });
+
+describe('column padding', () => {
+  it('does not count as a difference when a normalised value is a digit wider', () => {
+    const recorded = normalise('eth0@if6081      UP             10.0.0.2/24', { hostIndexes: [6081] });
+    const fresh = normalise('eth0@if10234     UP             10.0.0.2/24', { hostIndexes: [10234] });
+    assert.equal(fresh, recorded);
+    assert.notEqual(normalise('eth0@if6081 DOWN 10.0.0.2/24', { hostIndexes: [6081] }), recorded);
+  });
+});

@@ -316,7 +316,9 @@ export function normalise(output: string, run: RunContext = {}): string {
       .replace(/"(ifindex|link_index)": ?(\d+)/g, (_, key, n) => `"${key}": ${index(n)}`);
   }
   for (const [pattern, replacement] of NORMALISATIONS) text = text.replace(pattern, replacement as (...m: string[]) => string);
-  return text;
+  // Columns are padded to the width of their values (`ip -br`, tables): an index or address that
+  // is a digit longer in this run shifts the padding, which is not a difference.
+  return text.replace(/ {2,}/g, ' ');
 }
 
 /** An ephemeral port as Linux picks them (ip_local_port_range 32768-60999), or the number as is. */
