@@ -2,35 +2,9 @@
 # each its own nginx on 8080 that reports what reached it, and the node's nginx configured the
 # way an ingress controller renders Ingress objects (started by the capture, not here).
 set -e
-ip link add cni0 type bridge
-ip addr add 10.244.1.1/24 dev cni0
-ip link set cni0 up
-mkdir -p /etc/pods
-n=11
-for pod in wear watch; do
-  ip netns add $pod
-  ip netns exec $pod sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-  ip link add veth-$pod type veth peer name eth0 netns $pod
-  ip link set veth-$pod master cni0 up
-  ip -n $pod addr add 10.244.1.$n/24 dev eth0
-  ip -n $pod link set eth0 up
-  ip -n $pod link set lo up
-  ip -n $pod route add default via 10.244.1.1
-  cat > /etc/pods/$pod.conf <<EOC
-pid /run/nginx-$pod.pid;
-error_log /var/log/nginx/$pod-error.log;
-events {}
-http {
-  access_log off;
-  server {
-    listen 8080;
-    location / { return 200 "$pod pod: GET \$request_uri, Host \$host, from \$remote_addr, X-Forwarded-For \$http_x_forwarded_for\n"; }
-  }
-}
-EOC
-  ip netns exec $pod nginx -c /etc/pods/$pod.conf
-  n=$((n + 1))
-done
+bash /opt/capture/bridge-pods.sh \
+  '{pod} pod: GET $request_uri, Host $host, from $remote_addr, X-Forwarded-For $http_x_forwarded_for\n' \
+  wear=10.244.1.11 watch=10.244.1.12
 
 rm -f /etc/nginx/sites-enabled/default
 cat > /etc/nginx/conf.d/ingress.conf <<'EOC'

@@ -11,13 +11,14 @@ SO_ORIGINAL_DST = 80
 
 
 def pipe(src, dst):
+    # One direction. At its end, pass the end on (a half-close: FIN) instead of closing dst, which
+    # the other direction may still be reading; handle() closes both once both directions ended.
     try:
         while data := src.recv(65536):
             dst.sendall(data)
+        dst.shutdown(socket.SHUT_WR)
     except OSError:
         pass
-    finally:
-        dst.close()
 
 
 def handle(client):
@@ -32,8 +33,12 @@ def handle(client):
     print(f'{mode} sidecar: {client.getpeername()[0]} -> {dst}:{dport}, forwarded to {target[0]}:{target[1]}', flush=True)
     upstream = socket.create_connection(target)
     upstream.sendall(head)
-    threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+    to_upstream = threading.Thread(target=pipe, args=(client, upstream), daemon=True)
+    to_upstream.start()
     pipe(upstream, client)
+    to_upstream.join()
+    client.close()
+    upstream.close()
 
 
 server = socket.socket()
