@@ -93,12 +93,6 @@ export function isStaff(user: User): boolean {
   return user.role === 'instructor' || user.role === 'admin';
 }
 
-export async function requireStaff(headers: Headers): Promise<User> {
-  const user = await requireUser(headers);
-  if (!isStaff(user)) throw new AppError('Forbidden', 'This page is for instructors.');
-  return user;
-}
-
 /** Creates an account (or finds it) and gives it a role: the CLI's `user add` and the first admin. */
 export async function ensureAccount(input: { email: string; password: string; name?: string; role: Role }): Promise<User> {
   const email = input.email.toLowerCase();

@@ -115,9 +115,4 @@ export class TerminalHub {
   closeAll() {
     for (const session of [...this.sessions.values()]) this.close(session);
   }
-
-  /** Open shells, for tests and the admin view. */
-  get size(): number {
-    return this.sessions.size;
-  }
 }
