@@ -134,30 +134,44 @@ export async function cookieHeader(context: BrowserContext): Promise<string> {
   return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
+export interface TerminalClient {
+  /** 101 when the upgrade succeeded, else the HTTP status of the refusal (0: no answer). */
+  status: number;
+  socket?: WebSocket;
+  /** Every output frame received so far, from the first one (the replay arrives at once). */
+  transcript(): string;
+}
+
 /** Opens a terminal WebSocket as a non-browser client would; resolves how the server answered. */
 export function openTerminalSocket(url: string, query: Record<string, string>, headers: Record<string, string>) {
   const address = new URL('/ws/terminal', url.replace(/^http/, 'ws'));
   address.search = new URLSearchParams(query).toString();
-  return new Promise<{ status: number; socket?: WebSocket }>((done) => {
-    const socket = new WebSocket(address, { headers });
-    socket.once('open', () => done({ status: 101, socket }));
-    socket.once('unexpected-response', (_req, res) => done({ status: res.statusCode ?? 0 }));
-    socket.once('error', () => done({ status: 0 }));
-  });
-}
-
-/** Collects a socket's terminal output until `pattern` appears. */
-export function readUntil(socket: WebSocket, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  return new Promise((done, fail) => {
+  return new Promise<TerminalClient>((done) => {
     let text = '';
-    const timer = setTimeout(() => fail(new Error(`no ${pattern} in terminal output:\n${text}`)), timeoutMs);
+    const transcript = () => text;
+    const socket = new WebSocket(address, { headers });
+    // Listening from the start: the server may send the replay before the caller listens.
     socket.on('message', (raw) => {
       const message = JSON.parse(raw.toString()) as { type: string; data?: string };
       if (message.type === 'output') text += message.data;
-      if (pattern.test(text)) {
-        clearTimeout(timer);
-        done(text);
-      }
     });
+    socket.once('open', () => done({ status: 101, socket, transcript }));
+    socket.once('unexpected-response', (_req, res) => done({ status: res.statusCode ?? 0, transcript }));
+    socket.once('error', () => done({ status: 0, transcript }));
+  });
+}
+
+/** Waits until the terminal's transcript matches `pattern`; resolves the transcript. */
+export function readUntil(client: TerminalClient, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  return new Promise((done, fail) => {
+    const check = () => {
+      if (!pattern.test(client.transcript())) return false;
+      clearTimeout(timer);
+      client.socket!.off('message', check);
+      done(client.transcript());
+      return true;
+    };
+    const timer = setTimeout(() => fail(new Error(`no ${pattern} in terminal output:\n${client.transcript()}`)), timeoutMs);
+    if (!check()) client.socket!.on('message', check);
   });
 }

@@ -118,7 +118,7 @@ describe('restarts', () => {
     assert.equal(grades.n, 2, 'the grade from before the restart is kept beside the new one');
     const shell = await openTerminalSocket(netdojo.url, { run: runId, node: 'node01' }, { cookie: client.cookie, origin: netdojo.url });
     assert.equal(shell.status, 101);
-    const output = readUntil(shell.socket!, /alive-7/);
+    const output = readUntil(shell, /alive-7/);
     shell.socket!.send(JSON.stringify({ type: 'input', data: 'echo alive-$((3+4))\r' }));
     await output;
     shell.socket!.close();

@@ -184,12 +184,12 @@ describe('a student in the browser', { timeout: 600_000 }, () => {
     const first = await openTerminalSocket(netdojo.url, { run: runId, node: 'node01', tab: '3' }, headers);
     assert.equal(first.status, 101);
     first.socket!.send(JSON.stringify({ type: 'input', data: 'export MARK=$((40+2)); echo set-$MARK\r' }));
-    await readUntil(first.socket!, /set-42/);
+    await readUntil(first, /set-42/);
     first.socket!.terminate();
 
     const again = await openTerminalSocket(netdojo.url, { run: runId, node: 'node01', tab: '3' }, headers);
     assert.equal(again.status, 101);
-    const replay = readUntil(again.socket!, /still-42/);
+    const replay = readUntil(again, /still-42/);
     again.socket!.send(JSON.stringify({ type: 'input', data: 'echo still-$MARK\r' }));
     assert.match(await replay, /set-42/, 'the recent output is replayed');
     again.socket!.close();
