@@ -95,6 +95,12 @@ describe('a run', () => {
     await rejects(runs.check(other, run.id), 'NotFound');
     assert.equal((await runs.get(instructor, run.id)).id, run.id);
     await rejects(runs.node(owner, run.id, 'node09'), 'NotFound', /no node "node09"/);
+    await rejects(runs.reset(instructor, run.id), 'Forbidden');
+    assert.equal((await runs.get(owner, run.id)).status, 'ready', 'a refused reset leaves the run alone');
+    const fresh = await runs.reset(owner, run.id);
+    assert.notEqual(fresh.id, run.id);
+    assert.equal((await runs.get(owner, run.id)).status, 'ended');
+    await ready(runs, fresh.id);
   });
 
   it('fails with the setup\'s output when the setup fails, and leaves no sandbox', async () => {

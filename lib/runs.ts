@@ -292,14 +292,13 @@ export class Runs {
 
   /** The latest grade of a run, or null before the first Check. */
   async latestGrade(user: User, runId: string): Promise<GradeView | null> {
-    await this.get(user, runId);
+    const run = await this.get(user, runId);
     const row = await this.deps.db.grade.findFirst({
       where: { runId },
       orderBy: { createdAt: 'desc' },
       select: { id: true, score: true, maxScore: true, createdAt: true, tasks: { select: { taskId: true, status: true, message: true, points: true } } },
     });
     if (!row) return null;
-    const run = await this.get(user, runId);
     const lab = await this.labOf(run).catch(() => undefined);
     const max = new Map(lab?.tasks.map((t) => [t.id, t.points]) ?? []);
     return {
@@ -379,10 +378,10 @@ export class Runs {
   /** A fresh sandbox for the same lab: the old run ends (its grades stay), a new one starts. */
   async reset(user: User, runId: string): Promise<RunView> {
     const run = await this.get(user, runId);
+    // Staff may look at anyone's run, but a fresh sandbox is the student's to ask for.
+    if (run.userId !== user.id) throw new AppError('Forbidden', 'Only the student who started a run can reset it.');
     await this.finish(runId, 'ended');
-    const owner = run.userId === user.id ? user : undefined;
-    if (!owner) throw new AppError('Forbidden', 'Only the student who started a run can reset it.');
-    return this.start(owner, run.labId);
+    return this.start(user, run.labId);
   }
 
   private async finish(runId: string, status: 'ended' | 'expired', why?: string): Promise<RunView> {
