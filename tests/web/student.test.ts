@@ -148,8 +148,12 @@ describe('a student in the browser', { timeout: 600_000 }, () => {
     await page.keyboard.insertText(`${solution('links-up').join('\n')}\necho edited-in-monaco\n`);
     // Opened as shell, and Monaco's shell grammar coloured it (several token classes).
     await page.locator('.code-editor[data-language="shell"]').waitFor();
-    const tokenClasses = await page.locator('.code-editor .view-lines span[class^="mtk"]').evaluateAll((spans) => new Set(spans.map((s) => s.className)).size);
-    assert.ok(tokenClasses > 1, `expected shell highlighting, got ${tokenClasses} token class(es)`);
+    // The grammar loads on demand, so colouring follows the text by a moment.
+    await page.waitForFunction(
+      () => new Set([...document.querySelectorAll('.code-editor .view-lines span[class^="mtk"]')].map((s) => s.className)).size > 1,
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.getByTestId('editor-save').click();
     await page.getByText('Saved /root/links-up.sh on node01.').waitFor();
     await page.screenshot({ path: `${SHOTS}/player-editor.png` });
