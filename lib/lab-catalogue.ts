@@ -2,6 +2,7 @@
 // a rebuild). A broken lab is listed with its errors instead of taking the catalogue down.
 import { readEnv } from './env';
 import { AppError } from './errors';
+import { freshFor } from './fresh';
 import { formatLabError, loadAllLabs } from './labs/loader';
 import type { Lab } from './labs/schema';
 
@@ -10,19 +11,16 @@ export interface LabCatalogue {
   broken: { dir: string; errors: string[] }[];
 }
 
-// Reading and validating every lab.yaml takes tens of milliseconds; a page view should not pay
-// that for each of its lookups.
-const FRESH_MS = 3000;
-let cached: { at: number; catalogue: Promise<LabCatalogue> } | undefined;
-
-export function labCatalogue(root = readEnv().labsDir): Promise<LabCatalogue> {
-  if (cached && Date.now() - cached.at < FRESH_MS) return cached.catalogue;
-  const catalogue = loadAllLabs(root).then((results) => ({
+const loadCatalogue = freshFor(3000, async (root): Promise<LabCatalogue> => {
+  const results = await loadAllLabs(root);
+  return {
     labs: results.flatMap((r) => (r.lab ? [r.lab] : [])),
     broken: results.filter((r) => !r.lab).map((r) => ({ dir: r.dir, errors: r.errors.map((e) => formatLabError(e)) })),
-  }));
-  cached = { at: Date.now(), catalogue };
-  return catalogue;
+  };
+});
+
+export function labCatalogue(root = readEnv().labsDir): Promise<LabCatalogue> {
+  return loadCatalogue(root);
 }
 
 export async function findLab(id: string): Promise<Lab> {

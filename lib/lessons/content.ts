@@ -2,19 +2,16 @@
 // rebuild) and one lesson rendered to HTML with its real captured output.
 import { basename, resolve } from 'node:path';
 import { AppError } from '../errors';
+import { freshFor } from '../fresh';
 import { escapeHtml, renderMarkdown, type Rendered } from '../markdown';
 import { captureBlocks, loadCaptureOutput, type CaptureOutput } from './captures';
 import { loadContent, type Catalogue } from './loader';
 import type { Lesson } from './schema';
 
-const FRESH_MS = 3000;
-let cached: { at: number; catalogue: Promise<Catalogue> } | undefined;
+const loadCatalogue = freshFor(3000, loadContent);
 
 export function lessonCatalogue(root = resolve('content')): Promise<Catalogue> {
-  if (cached && Date.now() - cached.at < FRESH_MS) return cached.catalogue;
-  const catalogue = loadContent(root);
-  cached = { at: Date.now(), catalogue };
-  return catalogue;
+  return loadCatalogue(root);
 }
 
 export interface LessonEntry {
