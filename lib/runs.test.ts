@@ -196,6 +196,30 @@ describe('grading records', () => {
     assert.ok(!hints.find((h) => h.taskId === 'veth' && h.index === 1)?.text, 'an unopened one does not');
   });
 
+  it('in flight are not handed to another student who asks for the same run', async () => {
+    const driver = new FakeDriver();
+    const { runs } = service(driver);
+    const [owner, other] = [await makeUser(), await makeUser()];
+    const run = await runs.start(owner, 'netns-veth');
+    await ready(runs, run.id);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const execTrusted = driver.execTrusted.bind(driver);
+    let grading = false;
+    driver.execTrusted = async (...args) => {
+      grading = true;
+      await gate;
+      return execTrusted(...args);
+    };
+    const owners = runs.check(owner, run.id);
+    // Let the owner's Check reach the grader, so that the second call finds it in flight.
+    while (!grading) await new Promise((resolve) => setTimeout(resolve, 5));
+    const others = runs.check(other, run.id);
+    release();
+    await rejects(others, 'NotFound');
+    assert.ok((await owners).tasks.length > 0);
+  });
+
   it('survive the end of the run', async () => {
     const { driver, runs } = service();
     const user = await makeUser();
@@ -282,13 +306,33 @@ describe('quizzes', () => {
     assert.equal(partial.questions[1]!.explanation, 'a and c');
   });
 
-  it('are saved per user; progress is the best score; bad input is refused', async () => {
+  it('are saved per user; progress is the best attempt; bad input is refused', async () => {
     const user = await makeUser();
-    await submitQuiz(db, user, { slug: 'demo', quiz }, { one: [1] });
-    await submitQuiz(db, user, { slug: 'demo', quiz }, { one: [1], many: [0, 2] });
-    assert.deepEqual((await quizProgress(db, user)).get('demo'), { score: 2, maxScore: 4 });
-    await rejects(submitQuiz(db, user, { slug: 'demo', quiz }, { one: 'x'.repeat(600) }), 'BadRequest');
-    await rejects(submitQuiz(db, user, { slug: 'demo', quiz }, 'not an object'), 'BadRequest');
+    const demo = { slug: 'demo', quiz };
+    const wrong = { one: [0], many: [0], cidr: '10.96.0.0/16', cmd: 'ip netns add red' };
+    const half = { one: [1], many: [0, 2], cidr: '10.96.0.0/16', cmd: 'ip netns add blue' };
+    await submitQuiz(db, user, demo, half);
+    assert.deepEqual((await quizProgress(db, user)).get('demo'), { score: 2, maxScore: 4, attempts: 1 });
+    // Spaced out: a second attempt at once is refused; one after the gap counts.
+    await rejects(submitQuiz(db, user, demo, wrong), 'SlowDown', /submit again in \d+ s/);
+    await db.quizAttempt.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    await submitQuiz(db, user, demo, wrong);
+    assert.deepEqual((await quizProgress(db, user)).get('demo'), { score: 2, maxScore: 4, attempts: 2 }, 'a worse attempt does not lower the best');
+    await rejects(submitQuiz(db, user, demo, { ...half, one: 'x'.repeat(600) }), 'BadRequest');
+    await rejects(submitQuiz(db, user, demo, 'not an object'), 'BadRequest');
     assert.equal((await quizProgress(db, await makeUser())).size, 0);
+  });
+
+  it('give the key and explanations only for an attempt that answers every question', async () => {
+    const user = await makeUser();
+    const demo = { slug: 'demo-genuine', quiz };
+    await rejects(submitQuiz(db, user, demo, {}), 'BadRequest', /questions 1, 2, 3, 4 have no answer yet/);
+    await rejects(submitQuiz(db, user, demo, { one: [1], many: [], cidr: ' ', cmd: 'ip netns add red' }), 'BadRequest', /questions 2, 3 have no answer/);
+    await rejects(submitQuiz(db, user, demo, { one: [1], many: [0], cidr: 'x', cmd: 'y', extra: 'z' }), 'BadRequest', /do not belong to this quiz/);
+    // Long typed answers within each field's limit still cannot make a large stored attempt.
+    const longQuiz = { questions: Array.from({ length: 20 }, (_, i) => ({ id: `t${i}`, kind: 'text' as const, prompt: 'p', accept: ['a'], explanation: 'e' })) };
+    const long = Object.fromEntries(longQuiz.questions.map((q) => [q.id, 'y'.repeat(290)]));
+    await rejects(submitQuiz(db, user, { slug: 'demo-long', quiz: longQuiz }, long), 'BadRequest', /too long/);
+    assert.equal(await db.quizAttempt.count({ where: { userId: user.id } }), 0, 'refused attempts are not stored');
   });
 });

@@ -249,16 +249,18 @@ export class Runs {
 
   /** Grades the run's sandbox as it is now and records the grade. Opened hints cost points. */
   async check(user: User, runId: string): Promise<GradeView> {
+    // Authorise before joining a Check in flight: the pending grade is the run owner's data.
+    const run = await this.getReady(user, runId);
     const pending = this.checking.get(runId);
     if (pending) return pending;
-    const grading = this.grade(user, runId).finally(() => this.checking.delete(runId));
+    const grading = this.grade(run).finally(() => this.checking.delete(runId));
     this.checking.set(runId, grading);
     return grading;
   }
 
-  private async grade(user: User, runId: string): Promise<GradeView> {
+  private async grade(run: RunView): Promise<GradeView> {
     const { db, driver } = this.deps;
-    const run = await this.getReady(user, runId);
+    const runId = run.id;
     await this.touch(runId);
     const lab = await this.labOf(run);
     const raw = await gradeLab(driver, runId, lab);
