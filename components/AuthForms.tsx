@@ -4,16 +4,12 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { authClient } from './auth-client';
+import { safeNext } from './safe-next';
 import { useHydrated } from './use-hydrated';
-
-function safeNext(next: string | null): string {
-  // Only paths on this site: `next` comes from the URL and must not send the user elsewhere.
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get('next'));
+  const next = safeNext(useSearchParams().get('next'), typeof window === 'undefined' ? 'http://netdojo.invalid' : window.location.origin);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
@@ -46,11 +42,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       )}
       <label>
         Email
-        <input name="email" type="email" autoComplete="email" required />
+        <input name="email" type="email" autoComplete="email" required maxLength={254} />
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'} required minLength={8} />
+        <input name="password" type="password" autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'} required minLength={8} maxLength={128} />
       </label>
       {error && <p className="form-error" role="alert">{error}</p>}
       <button type="submit" className="button" disabled={busy || !hydrated}>
