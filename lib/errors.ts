@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'BadRequest'
   | 'ActiveRunExists'
   | 'TooManyRuns'
+  | 'SlowDown'
+  | 'TooLarge'
   | 'OutOfCapacity'
   | 'RunNotReady'
   | 'RunEnded'
@@ -24,6 +26,8 @@ const STATUS: Record<ErrorCode, number> = {
   BadRequest: 400,
   ActiveRunExists: 409,
   TooManyRuns: 429,
+  SlowDown: 429,
+  TooLarge: 413,
   OutOfCapacity: 503,
   RunNotReady: 409,
   RunEnded: 410,
@@ -64,8 +68,11 @@ export function toAppError(error: unknown): AppError {
     if (error.code === 'RunNotFound') return new AppError('RunEnded', 'This lab\'s sandbox no longer exists; start the lab again.');
     if (error.code === 'FileNotFound') return new AppError('NotFound', error.message);
     if (error.code === 'NodeNotFound') return new AppError('NotFound', error.message);
+    if (error.code === 'BadPath') return new AppError('BadRequest', error.message);
     if (error.code === 'OutOfSubnets') return new AppError('OutOfCapacity', 'All sandboxes are busy, try again in a minute.');
-    return new AppError('SandboxFailed', `The sandbox engine failed: ${error.message}`);
+    // The engine's own words may name host paths and ids: the log gets them, the student does not.
+    console.error('[netdojo] sandbox engine error:', error.message);
+    return new AppError('SandboxFailed', 'The sandbox engine could not do that; try again, and if it keeps failing, reset the lab. The details are in the server log.');
   }
   console.error('[netdojo] unexpected error:', error);
   return new AppError('SandboxFailed', 'Something went wrong on the server; it has been logged.');

@@ -367,7 +367,7 @@ export class DockerDriver implements SandboxDriver {
       archive = await this.container(runId, node).getArchive({ path });
     } catch (err) {
       if (statusCode(err) === 404) throw new SandboxError('FileNotFound', `${path}: no such file on ${node}`);
-      throw new SandboxError('EngineUnavailable', (err as Error).message);
+      throw fileError(err, `open ${path}`, node);
     }
     return new Promise((resolve, reject) => {
       const extract = tarExtract();
@@ -408,7 +408,7 @@ export class DockerDriver implements SandboxDriver {
       await this.container(runId, node).putArchive(Buffer.concat(chunks), { path: posix.dirname(path) });
     } catch (err) {
       if (statusCode(err) === 404) throw new SandboxError('FileNotFound', `${posix.dirname(path)}: no such directory on ${node}`);
-      throw new SandboxError('EngineUnavailable', (err as Error).message);
+      throw fileError(err, `save ${path}`, node, posix.dirname(path));
     }
   }
 
@@ -495,10 +495,33 @@ export class DockerDriver implements SandboxDriver {
   }
 }
 
+/** Linux's limits on a name and a path; beyond them the engine answers with host paths in its text. */
+const NAME_MAX = 255;
+const PATH_MAX = 4096;
+
 function assertAbsolute(path: string): void {
   if (!posix.isAbsolute(path) || path.split('/').includes('..')) {
-    throw new SandboxError('FileNotFound', `${path}: give an absolute path without ".."`);
+    throw new SandboxError('BadPath', `${path}: give an absolute path without ".."`);
   }
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(path)) throw new SandboxError('BadPath', `${JSON.stringify(path)}: a path cannot hold a newline or other control characters`);
+  if (Buffer.byteLength(path) > PATH_MAX) throw new SandboxError('BadPath', `that path is longer than ${PATH_MAX} bytes`);
+  const long = path.split('/').find((name) => Buffer.byteLength(name) > NAME_MAX);
+  if (long) throw new SandboxError('BadPath', `"${long.slice(0, 24)}…" is longer than ${NAME_MAX} bytes, the most a file name may have`);
+}
+
+/**
+ * The engine's answer to a file operation it refused, in words about the node's own paths. The
+ * engine's text names its storage on the host (/var/lib/.../overlay2/<id>/merged/...): that
+ * goes to the server's log only.
+ */
+function fileError(err: unknown, what: string, node: string, dir?: string): SandboxError {
+  const detail = (err as Error).message;
+  if (dir && /not a directory/i.test(detail)) return new SandboxError('BadPath', `cannot ${what}: ${dir} is a file, not a folder`);
+  if (/name too long/i.test(detail)) return new SandboxError('BadPath', `cannot ${what}: a name in the path is too long`);
+  if (/permission denied|read-only file system/i.test(detail)) return new SandboxError('BadPath', `cannot ${what}: ${node} does not allow it (permission denied)`);
+  console.error(`[netdojo] engine refused to ${what} on ${node}: ${detail}`);
+  return new SandboxError('EngineUnavailable', `cannot ${what} on ${node}`);
 }
 
 /** The engine has no "kill exec" call; the exec's process is killed from the host by its pid. */

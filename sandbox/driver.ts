@@ -102,7 +102,7 @@ export interface SandboxDriver {
 /** Errors the rest of Netdojo can map to a message a student understands. */
 export class SandboxError extends Error {
   constructor(
-    readonly code: 'RunNotFound' | 'NodeNotFound' | 'NodeNotRunning' | 'FileNotFound' | 'EngineUnavailable' | 'OutOfSubnets' | 'BadTopology',
+    readonly code: 'RunNotFound' | 'NodeNotFound' | 'NodeNotRunning' | 'FileNotFound' | 'BadPath' | 'EngineUnavailable' | 'OutOfSubnets' | 'BadTopology',
     message: string,
   ) {
     super(message);

@@ -102,6 +102,24 @@ describe('exec, files and terminals', () => {
     await assert.rejects(driver.readFile(run.id, 'node01', '/nope'), (e: unknown) => e instanceof SandboxError && e.code === 'FileNotFound');
     await assert.rejects(driver.readFile(run.id, 'node01', '/root'), (e: unknown) => e instanceof SandboxError && e.code === 'FileNotFound');
     await assert.rejects(driver.writeFile(run.id, 'node01', '../etc/x', ''), SandboxError);
+    // Odd paths get a plain answer about the node's own files, never the engine's host paths.
+    const long = `/root/${'a'.repeat(300)}`;
+    for (const [what, attempt] of [
+      ['read a 300-character name', () => driver.readFile(run.id, 'node01', long)],
+      ['save a 300-character name', () => driver.writeFile(run.id, 'node01', long, 'x')],
+      ['save under a file', () => driver.writeFile(run.id, 'node01', '/etc/hosts/x', 'x')],
+      ['save a name with a newline', () => driver.writeFile(run.id, 'node01', '/root/a\nb', 'x')],
+      ['list a 300-character folder', () => driver.listFiles(run.id, 'node01', `${long}/`)],
+    ] as const) {
+      await assert.rejects(attempt(), (e: unknown) => {
+        assert.ok(e instanceof SandboxError, `${what}: ${String(e)}`);
+        assert.equal(e.code, 'BadPath', `${what}: ${e.message}`);
+        assert.doesNotMatch(e.message, /\/var\/lib|overlay2|merged/, what);
+        return true;
+      });
+    }
+    await driver.writeFile(run.id, 'node01', '/root/a?#%b', 'odd but legal');
+    assert.equal((await driver.readFile(run.id, 'node01', '/root/a?#%b')).toString(), 'odd but legal');
     await ok(run, 'node01', `
       sed -i '1i 10.0.0.5 db' /etc/hosts && grep -q db /etc/hosts
       sed -i 's/^nameserver.*/nameserver 10.53.0.53/' /etc/resolv.conf && grep -q 10.53.0.53 /etc/resolv.conf
