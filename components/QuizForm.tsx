@@ -1,6 +1,6 @@
 'use client';
-// A lesson's quiz. Graded by the server (POST /api/lessons/<slug>/quiz); the page shows each
-// question's verdict and explanation after submitting.
+// A lesson's quiz. Graded by the server (POST /api/lessons/<slug>/quiz), which grades only an
+// attempt that answers every question; the page then shows each verdict and explanation.
 import { useState, type FormEvent } from 'react';
 import { useHydrated } from './use-hydrated';
 
@@ -46,6 +46,10 @@ export function QuizForm({ slug, questions, last }: { slug: string; questions: Q
   }
 
   const verdict = (id: string) => result?.questions.find((q) => q.id === id);
+  const answered = questions.filter((q) => {
+    const given = answers[q.id];
+    return typeof given === 'string' ? given.trim() !== '' : Array.isArray(given) && given.length > 0;
+  }).length;
 
   return (
     <form className="quiz" onSubmit={submit}>
@@ -64,6 +68,7 @@ export function QuizForm({ slug, questions, last }: { slug: string; questions: Q
                 className="typed"
                 spellCheck={false}
                 value={typeof chosen === 'string' ? chosen : ''}
+                maxLength={300}
                 onChange={(e) => setAnswers((prev) => ({ ...prev, [q.id]: e.target.value }))}
                 aria-label={`Answer to question ${n + 1}`}
               />
@@ -92,7 +97,8 @@ export function QuizForm({ slug, questions, last }: { slug: string; questions: Q
       })}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="quiz-actions">
-        <button type="submit" className="button" disabled={busy || !hydrated}>{busy ? 'Grading…' : result ? 'Submit again' : 'Submit answers'}</button>
+        <button type="submit" className="button" disabled={busy || !hydrated || answered < questions.length}>{busy ? 'Grading…' : result ? 'Submit again' : 'Submit answers'}</button>
+        {answered < questions.length && <span className="muted small" data-testid="quiz-answered">{answered} of {questions.length} answered</span>}
         {result && <span className="quiz-score" data-testid="quiz-score">Score: {result.score} / {result.maxScore}</span>}
       </div>
     </form>

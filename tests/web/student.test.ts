@@ -84,31 +84,36 @@ describe('a student in the browser', { timeout: 600_000 }, () => {
     assert.ok((await page.locator('.prose .shiki, .prose .capture').count()) > 0, 'code is highlighted on the server');
     await page.screenshot({ path: `${SHOTS}/lesson.png` });
 
-    // One wrong submission first: the verdicts must come from the server's key, not the page.
+    // The key comes only with a genuine attempt: nothing is submitted until every question has an answer.
     const quiz = parse(readFileSync(LESSON.quiz, 'utf8')) as { questions: { id: string; kind: string; answer?: number[]; accept?: string[]; options?: string[] }[] };
-    const first = quiz.questions[0]!;
-    if (first.kind !== 'text') {
-      const wrong = first.options!.findIndex((_, i) => !first.answer!.includes(i));
-      await page.locator(`[data-question="${first.id}"] input`).nth(wrong).check();
-    }
-    await page.getByRole('button', { name: 'Submit answers' }).click();
-    await page.getByTestId('quiz-score').waitFor();
-    assert.match((await page.getByTestId('quiz-score').textContent()) ?? '', new RegExp(`Score: 0 / ${quiz.questions.length}`));
-
-    for (const q of quiz.questions) {
+    const total = quiz.questions.length;
+    const submit = page.getByRole('button', { name: /Submit/ });
+    assert.ok(await submit.isDisabled(), 'an empty quiz cannot be submitted');
+    await page.getByText(`0 of ${total} answered`).waitFor();
+    const answer = async (q: (typeof quiz.questions)[number], right: boolean) => {
       const box = page.locator(`[data-question="${q.id}"]`);
-      if (q.kind === 'text') {
-        await box.locator('input').fill(q.accept![0]!);
-        continue;
-      }
+      if (q.kind === 'text') return box.locator('input').fill(right ? q.accept![0]! : 'not the answer');
+      const wrong = q.options!.findIndex((_, i) => !q.answer!.includes(i));
       for (const [i] of q.options!.entries()) {
         const input = box.locator('input').nth(i);
-        if (q.answer!.includes(i)) await input.check();
+        const pick = right ? q.answer!.includes(i) : i === wrong;
+        if (pick) await input.check();
         else if (q.kind === 'multiple') await input.uncheck();
       }
-    }
+    };
+    // One wrong answer first: the verdicts must come from the server's key, not the page.
+    for (const [n, q] of quiz.questions.entries()) await answer(q, n !== 0);
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByTestId('quiz-score').waitFor();
+    assert.match((await page.getByTestId('quiz-score').textContent()) ?? '', new RegExp(`Score: ${total - 1} / ${total}`));
+
+    // A retake straight away is refused with the time to wait; after it, the retake counts.
+    await answer(quiz.questions[0]!, true);
     await page.getByRole('button', { name: 'Submit again' }).click();
-    await page.getByText(`Score: ${quiz.questions.length} / ${quiz.questions.length}`).waitFor();
+    await page.getByRole('alert').filter({ hasText: /submit again in \d+ s/ }).waitFor();
+    await page.waitForTimeout(10_000);
+    await page.getByRole('button', { name: 'Submit again' }).click();
+    await page.getByText(`Score: ${total} / ${total}`).waitFor();
 
     // Saved: a reload shows the graded attempt, and the catalogue shows the score.
     await page.reload();
