@@ -3,14 +3,25 @@
 import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { requireUser, type User } from './auth';
+import { readBody } from './body-limits';
 import { readEnv } from './env';
 import { AppError, errorBody, httpStatus, toAppError } from './errors';
 
+/** The request's JSON body, read within the route's size limit (lib/body-limits.ts) and parsed by `schema`. */
 export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  const body = await req.json().catch(() => undefined);
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(await readJson(req));
   if (!parsed.success) throw new AppError('BadRequest', `bad request: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
   return parsed.data;
+}
+
+/** The body as JSON, or undefined when it is not JSON; too large a body is refused (413). */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await readBody(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 const origins = readEnv().origins;

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { asUser } from '@/lib/http';
+import { asUser, readJson } from '@/lib/http';
 import { findLesson } from '@/lib/lessons/content';
 import { submitQuiz } from '@/lib/quizzes';
 
@@ -7,6 +7,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   const { slug } = await ctx.params;
   return asUser(async (user) => {
     const { lesson } = await findLesson(slug);
-    return submitQuiz(db, user, lesson, await req.json().catch(() => undefined));
+    return submitQuiz(db, user, lesson, await readJson(req));
   });
 }
