@@ -8,8 +8,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { CLIENT_IP_HEADER, currentUser, ensureAdminFromEnv } from './lib/auth';
 import { readEnv } from './lib/env';
-import { AppError, httpStatus, toAppError } from './lib/errors';
-import { runs, terminals } from './lib/services';
+import { bodyLimit, tooLarge } from './lib/body-limits';
+import { AppError, errorBody, httpStatus, toAppError } from './lib/errors';
+import { newNonce, securityHeaders } from './lib/security-headers';
+import { REVALIDATE_EVERY_MS } from './lib/session-watch';
+import { runs, sessionWatch, terminals } from './lib/services';
 import { ClientMessage, TERMINAL_PATH, TerminalQuery, type ServerMessage } from './lib/terminal-protocol';
 
 const Env = z.object({ HOST: z.string().default('0.0.0.0') });
@@ -31,10 +34,24 @@ if (recovered) console.log(`[netdojo] ${recovered} run(s) interrupted by the las
 const reap = () => runs().reap().catch((err: Error) => console.error(`[netdojo] reaper: ${err.message}`));
 await reap();
 const reaper = setInterval(reap, 60_000);
+const revalidate = setInterval(() => void sessionWatch().recheck(), REVALIDATE_EVERY_MS);
+const https = env.origins[0]!.startsWith('https:');
 
 const server = createServer((req, res) => {
   // The real peer address, for per-client rate limits (lib/auth.ts); never the client's say-so.
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
+  const nonce = newNonce();
+  for (const [name, value] of Object.entries(securityHeaders(nonce, { https, dev }))) res.setHeader(name, value);
+  // Next.js takes the nonce for the scripts it renders from the request's copy of the policy.
+  req.headers['content-security-policy'] = res.getHeader('content-security-policy') as string;
+  // A body that says it is too large is refused before anyone reads it; route handlers count
+  // the bytes of the rest as they arrive (lib/body-limits.ts).
+  const limit = bodyLimit(new URL(req.url ?? '/', 'http://netdojo.invalid').pathname);
+  if (Number(req.headers['content-length'] ?? 0) > limit.bytes) {
+    const error = tooLarge(limit);
+    res.writeHead(httpStatus(error), { 'content-type': 'application/json', connection: 'close' });
+    return void res.end(JSON.stringify(errorBody(error)));
+  }
   void handle(req, res);
 });
 const sockets = new WebSocketServer({ noServer: true, maxPayload: 128 * 1024 });
@@ -48,7 +65,20 @@ server.on('upgrade', (req, socket, head) => {
     return refuse(socket, 404, 'Not Found');
   }
   authorise(req, url).then(
-    (target) => sockets.handleUpgrade(req, socket, head, (ws) => void serveTerminal(ws, target)),
+    ({ target, userId }) =>
+      sockets.handleUpgrade(req, socket, head, (ws) => {
+        // The session is checked again while the socket is open: signing out closes it.
+        const unwatch = sessionWatch().watch({
+          cookie: req.headers.cookie ?? '',
+          userId,
+          revoke: (message) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'error', message } satisfies ServerMessage));
+            ws.close(4001, 'signed out');
+          },
+        });
+        ws.on('close', unwatch);
+        void serveTerminal(ws, target);
+      }),
     (err) => {
       const error = toAppError(err);
       refuse(socket, httpStatus(error), error.message);
@@ -57,7 +87,7 @@ server.on('upgrade', (req, socket, head) => {
 });
 
 /** Who may open this terminal: Netdojo's own pages, signed in as the run's student or staff. */
-async function authorise(req: IncomingMessage, url: URL): Promise<TerminalQuery> {
+async function authorise(req: IncomingMessage, url: URL): Promise<{ target: TerminalQuery; userId: string }> {
   // Browsers always send Origin on WebSocket handshakes; a page elsewhere must not ride the
   // student's cookie into their shell.
   const origin = req.headers.origin;
@@ -69,7 +99,7 @@ async function authorise(req: IncomingMessage, url: URL): Promise<TerminalQuery>
   const query = TerminalQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('BadRequest', 'bad terminal address');
   await runs().node(user, query.data.run, query.data.node);
-  return query.data;
+  return { target: query.data, userId: user.id };
 }
 
 async function serveTerminal(ws: WebSocket, target: TerminalQuery) {
@@ -124,6 +154,7 @@ server.listen(env.port, host, () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(reaper);
+    clearInterval(revalidate);
     terminals().closeAll();
     sockets.close();
     server.close(() => process.exit(0));

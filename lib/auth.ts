@@ -6,11 +6,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { z } from 'zod';
 import { db } from './db';
 import { readEnv } from './env';
 import { AppError } from './errors';
+import { isCommonPassword, MIN_PASSWORD_LENGTH } from './passwords';
 
 export const Role = z.enum(['student', 'instructor', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -23,6 +25,26 @@ export interface User {
 }
 
 const env = readEnv();
+
+/** RFC 5321's limit on an address; names are shown in rosters and headers. */
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_NAME_LENGTH = 80;
+const MAX_PASSWORD_LENGTH = 128;
+
+const SignUp = z.object({
+  email: z.string().max(MAX_EMAIL_LENGTH, `An email address has at most ${MAX_EMAIL_LENGTH} characters.`),
+  name: z.string().trim().min(1, 'Give a name to show on your work.').max(MAX_NAME_LENGTH, `A name has at most ${MAX_NAME_LENGTH} characters.`),
+  password: z
+    .string()
+    .refine((p) => !isCommonPassword(p), 'That password is on the lists of common passwords that attackers try first; choose another (a few unrelated words make a strong one).'),
+});
+
+/** What better-auth does not check at sign-up: lengths of the name and address, and well-known passwords. */
+const signUpRules = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== '/sign-up/email') return;
+  const parsed = SignUp.safeParse(ctx.body);
+  if (!parsed.success) throw new APIError('BAD_REQUEST', { message: parsed.error.issues[0]!.message });
+});
 
 /** The header server.ts sets to the address a request came from. */
 export const CLIENT_IP_HEADER = 'x-netdojo-client-ip';
@@ -47,7 +69,8 @@ export const auth = betterAuth({
   secret: authSecret(),
   trustedOrigins: env.origins,
   database: prismaAdapter(db, { provider: env.database.provider }),
-  emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+  emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
+  hooks: { before: signUpRules },
   user: {
     additionalFields: {
       // input: false, so a sign-up request cannot choose its own role.

@@ -1,13 +1,16 @@
 // The process's long-lived services. server.ts (run by tsx) and Next's bundled route handlers
 // load this file as two separate module copies in one process, so the instances live on
-// globalThis: one Runs (with its in-flight creations) and one terminal hub for both.
+// globalThis: one Runs (with its in-flight creations), one terminal hub and one watch over the
+// sessions of open terminals for both.
 import { DockerDriver } from '../sandbox/docker';
+import { currentUser } from './auth';
 import { db } from './db';
 import { readEnv } from './env';
 import { Runs } from './runs';
+import { SessionWatch } from './session-watch';
 import { TerminalHub } from './terminals';
 
-const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub };
+const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub; netdojoSessions?: SessionWatch };
 
 export function runs(): Runs {
   return (processGlobal.netdojoRuns ??= new Runs({
@@ -20,4 +23,8 @@ export function runs(): Runs {
 
 export function terminals(): TerminalHub {
   return (processGlobal.netdojoTerminals ??= new TerminalHub(new DockerDriver()));
+}
+
+export function sessionWatch(): SessionWatch {
+  return (processGlobal.netdojoSessions ??= new SessionWatch(async (cookie) => (await currentUser(new Headers({ cookie })))?.id ?? null));
 }

@@ -4,6 +4,7 @@
 // restarts: a clean restart keeps live runs and grades, a crash leaves no orphan sandbox.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { DockerDriver } from '../../sandbox/docker';
@@ -97,6 +98,108 @@ describe('limits and bad requests (one run per user, capacity one)', () => {
     // A file outside the node's paths, and a relative one, are refused, not served.
     assert.equal((await ada.call('GET', `/api/runs/${first.body.id}/files?node=node01&path=etc/passwd`)).status, 400);
     assert.equal((await ada.call('GET', `/api/runs/${first.body.id}/files?node=node99&path=/etc/hosts`)).status, 404);
+  });
+});
+
+describe('hardening', () => {
+  it('sign-up refuses over-long names and addresses and common passwords, with a reason', async () => {
+    const signUp = (body: Record<string, string>) =>
+      fetch(`${netdojo.url}/api/auth/sign-up/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: netdojo.url }, body: JSON.stringify(body) });
+    const cases = [
+      [{ email: `long-${Date.now()}@example.com`, password: 'correct horse battery', name: 'n'.repeat(300) }, /at most 80 characters/],
+      [{ email: `${'e'.repeat(300)}@example.com`, password: 'correct horse battery', name: 'Eve' }, /at most 254 characters/],
+      [{ email: `common-${Date.now()}@example.com`, password: 'password123', name: 'Pat' }, /common passwords/],
+    ] as const;
+    for (const [body, message] of cases) {
+      const res = await signUp(body);
+      assert.equal(res.status, 400, JSON.stringify(body).slice(0, 80));
+      assert.match(((await res.json()) as { message: string }).message, message);
+    }
+  });
+
+  it('refuses a body over the route\'s limit from its Content-Length and while it streams', async () => {
+    const send = (path: string, headers: Record<string, string | number>, write: (req: ReturnType<typeof request>) => void) =>
+      new Promise<{ status: number; body: string; ms: number }>((done, fail) => {
+        const started = Date.now();
+        const req = request(`${netdojo.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: netdojo.url, ...headers } }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => done({ status: res.statusCode ?? 0, body, ms: Date.now() - started }));
+        });
+        req.on('error', (err) => (/EPIPE|ECONNRESET/.test(err.message) ? undefined : fail(err)));
+        write(req);
+      });
+    // 50 MB announced, nothing sent: the answer comes at once, without reading a byte.
+    const announced = await send('/api/runs', { 'content-length': 50 * 1024 * 1024 }, (req) => req.flushHeaders());
+    assert.equal(announced.status, 413);
+    assert.match(announced.body, /too large/);
+    // Chunked, no length: refused once the bytes pass the limit, not after reading them all.
+    const user = await apiClient(netdojo.url, `chunky-${Date.now()}@example.com`);
+    const streamed = await send('/api/runs', { cookie: user.cookie }, (req) => {
+      req.write(`{"labId":"${'x'.repeat(64 * 1024)}`);
+      const more = setInterval(() => (req.destroyed ? clearInterval(more) : req.write('x'.repeat(64 * 1024))), 50);
+      req.on('close', () => clearInterval(more));
+    });
+    assert.equal(streamed.status, 413);
+    const auth = await send('/api/auth/sign-in/email', {}, (req) => req.end(JSON.stringify({ email: 'a@example.com', password: 'p'.repeat(100_000) })));
+    assert.equal(auth.status, 413);
+  });
+
+  it('pages carry a policy that allows only Netdojo itself, and no framing', async () => {
+    const res = await fetch(`${netdojo.url}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce, csp);
+    assert.ok((await res.text()).includes(`nonce="${nonce}"`), 'Next puts the nonce on its scripts');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(res.headers.get('referrer-policy'));
+    assert.equal(res.headers.get('strict-transport-security'), null, 'no HSTS over plain http');
+    const again = await fetch(`${netdojo.url}/`);
+    assert.notEqual(/'nonce-([^']+)'/.exec(again.headers.get('content-security-policy') ?? '')?.[1], nonce, 'a fresh nonce per response');
+  });
+
+  it('a file request with an odd path gets a plain message, never the engine\'s host paths', async () => {
+    const { client, runId } = live[0]!;
+    const long = `/root/${'a'.repeat(300)}`;
+    const asks = [
+      ['GET', `/api/runs/${runId}/files?node=node01&path=${encodeURIComponent(long)}`],
+      ['PUT', `/api/runs/${runId}/files`, { node: 'node01', path: long, content: 'x' }],
+      ['PUT', `/api/runs/${runId}/files`, { node: 'node01', path: '/etc/hosts/under-a-file', content: 'x' }],
+      ['PUT', `/api/runs/${runId}/files`, { node: 'node01', path: '/root/new\nline', content: 'x' }],
+    ] as const;
+    for (const [method, path, body] of asks) {
+      const res = await client.call(method, path, body);
+      assert.equal(res.status, 400, `${method} ${path.slice(0, 60)}: ${JSON.stringify(res.body)}`);
+      assert.doesNotMatch(JSON.stringify(res.body), /\/var\/lib|overlay2|merged|HTTP code/);
+    }
+    const odd = await client.call('PUT', `/api/runs/${runId}/files`, { node: 'node01', path: '/root/a?#%b', content: 'fine' });
+    assert.equal(odd.status, 200, JSON.stringify(odd.body));
+    assert.equal((await client.call('GET', `/api/runs/${runId}/files?node=node01&path=${encodeURIComponent('/root/a?#%b')}`)).body.content, 'fine');
+  });
+
+  it('a terminal closes, saying why, when its session signs out', async () => {
+    const { client, runId } = live[0]!;
+    // A second session of the same student: signing it out must not touch the first.
+    const email = ((await session(client)).body.user.email) as string;
+    const other = await apiClient(netdojo.url, email, { signUp: false });
+    const terminal = await openTerminalSocket(netdojo.url, { run: runId, node: 'node01' }, { cookie: other.cookie, origin: netdojo.url });
+    assert.equal(terminal.status, 101);
+    const closed = new Promise<{ code: number; message: string }>((done) => {
+      let message = '';
+      terminal.socket!.on('message', (raw) => {
+        const frame = JSON.parse(raw.toString()) as { type: string; message?: string };
+        if (frame.type === 'error') message = frame.message ?? '';
+      });
+      terminal.socket!.on('close', (code) => done({ code, message }));
+    });
+    const out = await other.call('POST', '/api/auth/sign-out', {});
+    assert.equal(out.status, 200, JSON.stringify(out.body));
+    const { code, message } = await closed;
+    assert.equal(code, 4001);
+    assert.match(message, /signed out/);
+    assert.equal((await session(client)).body?.user?.email, email, 'the other session is still signed in');
   });
 });
 
