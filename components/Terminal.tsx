@@ -22,6 +22,9 @@ export function Terminal({ runId, node, tab = 0, active }: { runId: string; node
       cursorBlink: true,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 14,
+      // At 1.0 the row is exactly the font's height and the underscore, drawn below the baseline,
+      // is clipped away: `_http._tcp` read as ` http. tcp`. A little leading keeps it on screen.
+      lineHeight: 1.2,
       scrollback: 5000,
       theme: { background: '#0b0f14', foreground: '#d8dee9', cursor: '#39bae6', selectionBackground: '#33415580' },
     });

@@ -21,6 +21,8 @@ let student: { context: BrowserContext; page: Page };
 let runId = '';
 /** Every URL the student's browser asked for: all must be Netdojo's own (no CDN, no fonts). */
 const requested = new Set<string>();
+/** What the Content-Security-Policy blocked: must stay empty, or the policy broke the app. */
+const blocked: string[] = [];
 
 before(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
@@ -28,6 +30,9 @@ before(async () => {
   [netdojo, browser] = await Promise.all([startNetdojo(), launchChromium()]);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   context.on('request', (request) => requested.add(request.url()));
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
   student = { context, page: (await signUp(context, netdojo.url, 'Ada')).page };
 });
 
@@ -143,6 +148,29 @@ describe('a student in the browser', { timeout: 600_000 }, () => {
     await typeInTerminal(page, [...solution('namespaces'), ...solution('veth'), ...solution('addresses'), 'echo typed-$((6*7))']);
     await waitForTerminal(page, /typed-42/);
 
+    // Underscores are drawn: a row of them must put ink on the screen (xterm once clipped the glyph
+    // below the row at the default line height, so `_http._tcp` read as ` http. tcp`).
+    await typeInTerminal(page, ["printf '%s\\n' ________________________________"]);
+    const row = page.locator('.work-pane:not([hidden]) .xterm-rows > div').filter({ hasText: /^_{32}\s*$/ }).last();
+    await row.waitFor();
+    const box = (await row.boundingBox())!;
+    const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: Math.min(box.width, 400), height: box.height } });
+    const ink = await page.evaluate(async (png) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let bright = 0;
+      // The terminal's background is near black; glyphs are light grey.
+      for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! > 300) bright += 1;
+      return bright;
+    }, shot.toString('base64'));
+    assert.ok(ink > 100, `a row of underscores drew only ${ink} light pixels: the glyphs are clipped`);
+
     // The links-up step is written in the editor, saved into the sandbox, and run from the terminal.
     await page.getByTestId('tab-editor').click();
     await page.getByTestId('editor-path').fill('/root/links-up.sh');
@@ -240,6 +268,8 @@ describe('a student in the browser', { timeout: 600_000 }, () => {
     const foreign = [...requested].filter((url) => !url.startsWith(`${netdojo.url}/`) && !/^(data|blob):/.test(url));
     assert.deepEqual(foreign, []);
     assert.ok([...requested].some((url) => url.includes('/_next/static/')), 'the app\'s bundles were loaded');
+    // Every page ran under the policy that allows only Netdojo's origin, and it blocked nothing.
+    assert.deepEqual(blocked, []);
   });
 
   it('ends the run: the sandbox goes, the grade stays', async () => {
