@@ -7,6 +7,7 @@ import { verifyLab } from '../lib/lab-verify';
 import { drawParams, renderLab } from '../lib/labs/params';
 import { formatLabError, loadAllLabs, loadLab, type LoadResult } from '../lib/labs/loader';
 import type { Lab } from '../lib/labs/schema';
+import { loadAllExams, questionLab, type ExamLoad } from '../lib/exams/loader';
 import { DockerDriver } from '../sandbox/docker';
 import { ensureEngine } from '../sandbox/engine';
 import { probeKernelFeatures } from '../sandbox/kernel-features';
@@ -18,6 +19,9 @@ const USAGE = `usage:
                                                   every listed attempt gives its expected outcome
   netdojo lab check ID --student [NODE=]FILE ... [--json] [--seed N]
                                                   grade student scripts on a fresh sandbox
+  netdojo exam list                               the exams in exams/
+  netdojo exam lint                               validate exam files against their schema and labs
+  netdojo exam verify ID... | --all [--repeat N]  each question: unsolved fails, the lab's solutions pass
   netdojo sandbox gc [--all]      remove runs that expired or whose server died (--all: every run)
   netdojo sandbox list            list the runs that exist on the engine
   netdojo sandbox probe           report which kernel features labs can use here
@@ -74,6 +78,64 @@ function studentScripts(lab: Lab, specs: string[]) {
     const file = match && node === match[1] ? match[2]! : spec;
     return { node, file, script: readFileSync(file, 'utf8') };
   });
+}
+
+/** The labs that load, by id: what exams may draw from. */
+async function labMap(): Promise<Map<string, Lab>> {
+  return new Map((await loadAllLabs()).flatMap((r) => (r.lab ? [[r.lab.id, r.lab] as const] : [])));
+}
+
+async function exam(command: string | undefined, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean', default: false }, repeat: { type: 'string', default: '2' } } });
+  const labs = await labMap();
+  const results = await loadAllExams(labs);
+  const broken = (r: ExamLoad) => r.errors.forEach((e) => console.error(formatLabError(e)));
+  switch (command) {
+    case 'list': {
+      for (const r of results) {
+        if (!r.exam) console.log(`${r.dir}: ${r.errors.length} error(s), see netdojo exam lint`);
+        else console.log(`${r.exam.id.padEnd(22)} ${String(r.exam.questions.length).padStart(2)} questions  ${String(r.exam.durationMinutes).padStart(3)} min  pass ${r.exam.passPercent}%  ${r.exam.title}`);
+      }
+      return 0;
+    }
+    case 'lint': {
+      results.forEach(broken);
+      const errors = results.reduce((n, r) => n + r.errors.length, 0);
+      console.log(`${results.length} exam(s), ${errors} error(s)`);
+      return errors ? 1 : 0;
+    }
+    case 'verify': {
+      const chosen = values.all ? results : results.filter((r) => positionals.includes(r.exam?.id ?? ''));
+      if (chosen.length === 0) throw new Error('name an exam, or use --all');
+      const bad = chosen.filter((r) => !r.exam);
+      if (bad.length) {
+        bad.forEach(broken);
+        throw new Error('fix the exam files above first (netdojo exam lint)');
+      }
+      await ensureEngine((line) => console.error(line));
+      const driver = new DockerDriver();
+      let failed = 0;
+      for (const { exam } of chosen) {
+        for (const question of exam!.questions) {
+          const started = Date.now();
+          const verdict = await verifyLab(driver, questionLab(labs.get(question.lab)!, question), { repeat: Number(values.repeat), attempts: false });
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          const name = `${exam!.id}/${question.id}`;
+          if (verdict.refused) console.log(`SKIP ${name}: ${verdict.refused}`);
+          else if (verdict.deviations.length === 0) console.log(`ok   ${name} (${seconds} s)`);
+          else {
+            failed++;
+            console.log(`FAIL ${name} (${seconds} s)`);
+            verdict.deviations.forEach((d) => console.log(`     ${name}: ${d}`));
+          }
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
 }
 
 async function lab(command: string | undefined, args: string[]): Promise<number> {
@@ -225,7 +287,7 @@ async function user(command: string | undefined, args: string[]): Promise<number
 
 const [area, command, ...rest] = process.argv.slice(2);
 try {
-  const commands: Record<string, (command: string | undefined, args: string[]) => Promise<number>> = { lab, sandbox, user };
+  const commands: Record<string, (command: string | undefined, args: string[]) => Promise<number>> = { lab, exam, sandbox, user };
   process.exitCode = commands[area ?? ''] ? await commands[area!]!(command, rest) : (console.error(USAGE), 2);
 } catch (err) {
   console.error(`netdojo: ${(err as Error).message}`);

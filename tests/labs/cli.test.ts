@@ -53,3 +53,20 @@ describe('netdojo lab', () => {
     assert.match(result.stderr, /netdojo: /);
   });
 });
+
+describe('netdojo exam', () => {
+  it('lists and lints the exams in exams/', () => {
+    const list = netdojo('exam', 'list');
+    assert.equal(list.status, 0, list.stderr);
+    assert.match(list.stdout, /first-try\s+5 questions/);
+    const lint = netdojo('exam', 'lint');
+    assert.equal(lint.status, 0, lint.stderr);
+    assert.match(lint.stdout, /0 error\(s\)/);
+  });
+
+  it('verifies every question of an exam on real sandboxes: unsolved fails, the solutions pass', () => {
+    const result = netdojo('exam', 'verify', 'first-try', '--repeat', '2');
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal((result.stdout.match(/^ok {3}first-try\//gm) ?? []).length, 5, result.stdout);
+  });
+});
