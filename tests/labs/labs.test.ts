@@ -2,7 +2,7 @@
 // solution passes every task, twice, the second time with drawn params; each listed attempt,
 // near-miss or other correct method, gives its expected outcome), and the tamper test.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { DockerDriver } from '../../sandbox/docker';
 import { probeKernelFeatures } from '../../sandbox/kernel-features';
 import { gradeLab, offeredTasks, refusal, startLab } from '../../lib/lab-runs';
@@ -14,6 +14,14 @@ const driver = new DockerDriver();
 const results = await loadAllLabs();
 const labs = results.flatMap((r) => (r.lab ? [r.lab] : []));
 const kernel = await probeKernelFeatures(driver);
+
+// The lab suite grows with every lab, and CI has 90 minutes: its time is printed on every run.
+const suiteStarted = Date.now();
+const verifySeconds = new Map<string, number>();
+after(() => {
+  const slowest = [...verifySeconds].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, s]) => `${id} ${s.toFixed(0)} s`);
+  console.log(`[netdojo] lab suite: ${labs.length} labs verified in ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s, two at a time; slowest: ${slowest.join(', ')}`);
+});
 
 // Tools a student might replace with liars that print success.
 const FAKE_TOOL = `#!/bin/sh
@@ -42,7 +50,9 @@ describe('lab files', () => {
 describe('labs on the real engine', { concurrency: 2 }, () => {
   for (const lab of labs) {
     it(`${lab.id}: verify (twice) and its attempts`, async () => {
+      const started = Date.now();
       const verdict = await verifyLab(driver, lab, { repeat: 2 });
+      verifySeconds.set(lab.id, (Date.now() - started) / 1000);
       if (verdict.refused) return; // the kernel lacks what the lab needs: refusing is the right answer
       assert.deepEqual(verdict.deviations, []);
     });
