@@ -21,11 +21,11 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const STAGES = [
-  { key: 'prepare', label: 'Preparing', match: (s: string) => s === 'queued' || s.startsWith('checking') },
-  { key: 'nodes', label: 'Creating nodes', match: (s: string) => s.startsWith('creating') },
-  { key: 'setup', label: 'Running the lab\'s setup', match: (s: string) => s.startsWith('running setup') },
-  { key: 'ready', label: 'Ready', match: (s: string) => s === 'ready' },
+const STAGES: { label: string; stages: WireRun['stage'][] }[] = [
+  { label: 'Preparing', stages: ['queued', 'probing'] },
+  { label: 'Creating nodes', stages: ['nodes'] },
+  { label: 'Running the lab\'s setup', stages: ['setup'] },
+  { label: 'Ready', stages: ['ready'] },
 ];
 
 function Countdown({ until }: { until: string }) {
@@ -166,9 +166,9 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
               <h2>Starting your sandbox</h2>
               <ol className="stages">
                 {STAGES.map((stage, i) => {
-                  const current = STAGES.findIndex((s) => s.match(run.stage));
+                  const current = STAGES.findIndex((s) => s.stages.includes(run.stage));
                   const state = i < current ? 'done' : i === current ? 'current' : 'todo';
-                  return <li key={stage.key} className={state}>{stage.label}{state === 'current' && stage.key !== 'prepare' && <span className="muted small"> · {run.stage}</span>}</li>;
+                  return <li key={stage.label} className={state} data-stage={stage.stages[0]}>{stage.label}{state === 'current' && run.stageDetail && <span className="muted small"> · {run.stageDetail}</span>}</li>;
                 })}
               </ol>
             </div>

@@ -26,6 +26,7 @@ export type Env = {
   limits: Limits;
   /** The folder of lab folders the web app offers. */
   labsDir: string;
+  examsDir: string;
   /** Sign-in and sign-up attempts one address may make per minute. */
   authAttemptsPerMinute: number;
 };
@@ -46,6 +47,7 @@ const EnvSchema = z.object({
   NETDOJO_CAPACITY: z.coerce.number().int().min(1).default(20),
   NETDOJO_AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   NETDOJO_LABS_DIR: z.string().min(1).default('labs'),
+  NETDOJO_EXAMS_DIR: z.string().min(1).default('exams'),
 });
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -68,6 +70,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     limits: { runsPerUser: e.NETDOJO_RUNS_PER_USER, capacity: e.NETDOJO_CAPACITY },
     authAttemptsPerMinute: e.NETDOJO_AUTH_ATTEMPTS_PER_MINUTE,
     labsDir: resolve(e.NETDOJO_LABS_DIR),
+    examsDir: resolve(e.NETDOJO_EXAMS_DIR),
   };
 }
 

@@ -50,24 +50,27 @@ export async function runScript(driver: SandboxDriver, runId: string, step: Setu
   });
 }
 
+/** The steps of a start, in order. */
+export type StartStage = 'probing' | 'nodes' | 'setup';
+
 /** Creates the lab's nodes and runs its setup. `lab` is already rendered with the run's params. */
 export interface StartOptions {
   ttlSeconds?: number;
   /** The engine's run id; the web app passes its database id so both name the same run. */
   runId?: string;
-  /** Told what is happening, for a progress display: "creating nodes", "setup 1/2 on node01". */
-  onStage?: (stage: string) => void;
+  /** Told what is happening, for a progress display, with a detail such as "2 of 3 on node01". */
+  onStage?: (stage: StartStage, detail?: string) => void;
   /** What this machine supports, when the caller knows already; probed otherwise. */
   kernel?: KernelReport;
 }
 
 export async function startLab(driver: SandboxDriver, lab: Lab, options: StartOptions = {}): Promise<Run> {
   const stage = options.onStage ?? (() => {});
-  stage('checking what this machine supports');
+  stage('probing');
   const refused = refusal(lab, options.kernel ?? (await probeKernelFeatures(driver)));
   if (refused) throw new LabRunError('LabRefused', refused);
   const count = lab.sandbox.nodes.length;
-  stage(`creating ${count === 1 ? 'the node' : `${count} nodes`}`);
+  stage('nodes', count === 1 ? 'one node' : `${count} nodes`);
   const run = await driver.createRun({
     nodes: lab.sandbox.nodes.map((n) => ({ name: n.name, host: n.host, networks: n.networks })),
     networks: lab.sandbox.networks,
@@ -76,7 +79,7 @@ export async function startLab(driver: SandboxDriver, lab: Lab, options: StartOp
   }, options.runId);
   try {
     for (const [i, step] of lab.setup.entries()) {
-      stage(`running setup ${i + 1} of ${lab.setup.length} on ${step.node}`);
+      stage('setup', `${i + 1} of ${lab.setup.length} on ${step.node}`);
       const result = await runScript(driver, run.id, step);
       if (result.exitCode !== 0) {
         const why = result.timedOut ? `timed out after ${step.timeoutSeconds} s` : `exited ${result.exitCode}`;

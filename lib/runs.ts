@@ -15,6 +15,9 @@ import type { Db } from './db';
 import type { Limits } from './env';
 import { AppError, toAppError } from './errors';
 import type { Grade } from './grading';
+import { findExam } from './exam-catalogue';
+import { questionLab } from './exams/loader';
+import type { Exam } from './exams/schema';
 import { findLab } from './lab-catalogue';
 import { gradeLab, offeredTasks, startLab } from './lab-runs';
 import { drawParams, renderLab, type Params } from './labs/params';
@@ -23,6 +26,9 @@ import { probeKernelFeatures, type KernelReport } from '../sandbox/kernel-featur
 
 export const RunStatus = z.enum(['creating', 'ready', 'ended', 'expired', 'failed']);
 export type RunStatus = z.infer<typeof RunStatus>;
+/** Where a run is, for the player: a start's steps (lib/lab-runs.ts's StartStage), then its status. */
+export const RunStage = z.enum(['queued', 'probing', 'nodes', 'setup', 'ready', 'ended', 'expired', 'failed']);
+export type RunStage = z.infer<typeof RunStage>;
 const LIVE: RunStatus[] = ['creating', 'ready'];
 
 /** Activity is written at most this often per run. */
@@ -45,7 +51,11 @@ const runSelect = {
   labId: true,
   status: true,
   stage: true,
+  stageDetail: true,
   error: true,
+  attemptId: true,
+  questionId: true,
+  attempt: { select: { examId: true, mode: true, status: true } },
   params: true,
   nodes: true,
   expiresAt: true,
@@ -59,12 +69,22 @@ export interface RunView {
   userId: string | null;
   labId: string;
   status: RunStatus;
-  stage: string;
+  stage: RunStage;
+  stageDetail: string;
   error: string | null;
+  /** Set when the run is an exam question's sandbox: the attempt's rules apply. */
+  exam: RunExam | null;
   params: Params;
   nodes: Omit<RunNode, 'hostPid'>[];
   expiresAt: Date;
   createdAt: Date;
+}
+
+export interface RunExam {
+  attemptId: string;
+  examId: string;
+  questionId: string;
+  mode: 'timed' | 'practice';
 }
 
 export interface TaskGrade {
@@ -99,8 +119,13 @@ function toView(row: RunRow): RunView {
     userId: row.userId,
     labId: row.labId,
     status: RunStatus.parse(row.status),
-    stage: row.stage,
+    // Runs recorded before stages were typed carry English text: shown as queued.
+    stage: RunStage.catch('queued').parse(row.stage),
+    stageDetail: row.stageDetail,
     error: row.error,
+    exam: row.attemptId && row.attempt && row.questionId
+      ? { attemptId: row.attemptId, examId: row.attempt.examId, questionId: row.questionId, mode: row.attempt.mode === 'timed' ? 'timed' : 'practice' }
+      : null,
     params: ParamsJson.parse(JSON.parse(row.params)),
     nodes: NodesJson.parse(JSON.parse(row.nodes)),
     expiresAt: row.expiresAt,
@@ -114,6 +139,8 @@ export interface RunsDeps {
   limits: Limits;
   /** The lab for an id; the catalogue by default, a fixture in tests. */
   findLab?: (id: string) => Promise<Lab>;
+  /** The exam for an id, for runs that are exam questions; the catalogue by default. */
+  findExam?: (id: string) => Promise<Exam>;
   /** What this machine's kernel supports; probed through the driver by default. */
   kernel?: () => Promise<KernelReport>;
   /** Told when a run's sandbox goes away, so its open terminals can close. */
@@ -122,6 +149,7 @@ export interface RunsDeps {
 
 export class Runs {
   private readonly findLab: (id: string) => Promise<Lab>;
+  private readonly findExam: (id: string) => Promise<Exam>;
   private readonly kernel: () => Promise<KernelReport>;
   /** Starts are serialised so that two clicks cannot both pass the limits. */
   private starting: Promise<unknown> = Promise.resolve();
@@ -134,12 +162,20 @@ export class Runs {
 
   constructor(private readonly deps: RunsDeps) {
     this.findLab = deps.findLab ?? findLab;
+    this.findExam = deps.findExam ?? findExam;
     this.kernel = deps.kernel ?? (() => probeKernelFeatures(deps.driver));
   }
 
-  /** The lab as this run sees it: its params substituted, tasks this machine cannot run left out. */
-  async labOf(run: Pick<RunView, 'labId' | 'params'>): Promise<Lab> {
-    const lab = await this.findLab(run.labId);
+  /**
+   * The lab as this run sees it: its params substituted, tasks this machine cannot run left out,
+   * and for an exam question only the tasks the question grades.
+   */
+  async labOf(run: Pick<RunView, 'labId' | 'params' | 'exam'>): Promise<Lab> {
+    let lab = await this.findLab(run.labId);
+    if (run.exam) {
+      const question = (await this.findExam(run.exam.examId)).questions.find((q) => q.id === run.exam!.questionId);
+      if (question) lab = questionLab(lab, question);
+    }
     return renderLab(offeredTasks(lab, await this.kernel()), run.params);
   }
 
@@ -148,18 +184,43 @@ export class Runs {
    * background (`stage` tells the player what is happening). Resolves once the run is recorded.
    */
   async start(user: User, labId: string): Promise<RunView> {
-    const lab = await this.findLab(labId);
-    const run = this.starting.then(() => this.admit(user, lab));
+    return this.launch(user, await this.findLab(labId));
+  }
+
+  /**
+   * Starts the sandbox of an exam question. The attempt's rules apply, not the lab's: it does
+   * not count towards the one-run-per-lab and runs-per-user limits, lives until `expiresAt`
+   * (the attempt's end) and is not ended for idling; the server's capacity still applies.
+   * The caller (lib/exams/attempts.ts) has checked the attempt is the user's.
+   */
+  async startQuestion(user: User, question: { attemptId: string; questionId: string; labId: string; expiresAt: Date }): Promise<RunView> {
+    return this.launch(user, await this.findLab(question.labId), question);
+  }
+
+  private async launch(user: User, lab: Lab, question?: { attemptId: string; questionId: string; expiresAt: Date }): Promise<RunView> {
+    const run = this.starting.then(() => this.admit(user, lab, question));
     this.starting = run.catch(() => {});
     const view = await run;
-    const creation = this.create(view.id, lab, view.params).finally(() => this.creations.delete(view.id));
+    const ttlSeconds = Math.ceil((view.expiresAt.getTime() - Date.now()) / 1000) + ENGINE_GRACE_SECONDS;
+    const creation = this.create(view.id, lab, view.params, ttlSeconds).finally(() => this.creations.delete(view.id));
     this.creations.set(view.id, creation);
     return view;
   }
 
-  private async admit(user: User, lab: Lab): Promise<RunView> {
+  private async admit(user: User, lab: Lab, question?: { attemptId: string; questionId: string; expiresAt: Date }): Promise<RunView> {
     const { db, limits } = this.deps;
-    const mine = await db.run.findMany({ where: { userId: user.id, status: { in: LIVE } }, select: { id: true, labId: true } });
+    if (question) {
+      if ((await db.run.count({ where: { status: { in: LIVE } } })) >= limits.capacity) {
+        throw new AppError('OutOfCapacity', 'All sandboxes are busy, so this question cannot start yet; try again in a minute. Your exam clock keeps running.');
+      }
+      const row = await db.run.create({
+        data: { userId: user.id, labId: lab.id, status: 'creating', stage: 'queued', params: JSON.stringify(drawParams(lab)), expiresAt: question.expiresAt, attemptId: question.attemptId, questionId: question.questionId },
+        select: runSelect,
+      });
+      return toView(row);
+    }
+    // An exam's runs are the exam's business: they do not count against the lab limits.
+    const mine = await db.run.findMany({ where: { userId: user.id, status: { in: LIVE }, attemptId: null }, select: { id: true, labId: true } });
     const same = mine.find((r) => r.labId === lab.id);
     if (same) {
       throw new AppError('ActiveRunExists', `You already have "${lab.title}" running. Go back to it, or end it to start afresh.`, { runId: same.id });
@@ -185,17 +246,12 @@ export class Runs {
     return toView(row);
   }
 
-  private async create(runId: string, lab: Lab, params: Params): Promise<void> {
+  private async create(runId: string, lab: Lab, params: Params, ttlSeconds: number): Promise<void> {
     const { db, driver } = this.deps;
-    const stage = (text: string) => void db.run.updateMany({ where: { id: runId, status: 'creating' }, data: { stage: text } }).catch(() => {});
+    const stage = (stage: RunStage, detail = '') => void db.run.updateMany({ where: { id: runId, status: 'creating' }, data: { stage, stageDetail: detail } }).catch(() => {});
     try {
       const rendered = renderLab(lab, params);
-      const sandbox = await startLab(driver, rendered, {
-        runId,
-        kernel: await this.kernel(),
-        ttlSeconds: lab.sandbox.timeLimitMinutes * 60 + ENGINE_GRACE_SECONDS,
-        onStage: stage,
-      });
+      const sandbox = await startLab(driver, rendered, { runId, kernel: await this.kernel(), ttlSeconds, onStage: stage });
       const nodes = sandbox.nodes.map(({ name, addresses }) => ({ name, addresses }));
       const moved = await db.run.updateMany({
         where: { id: runId, status: 'creating' },
@@ -251,6 +307,16 @@ export class Runs {
   async check(user: User, runId: string): Promise<GradeView> {
     // Authorise before joining a Check in flight: the pending grade is the run owner's data.
     const run = await this.getReady(user, runId);
+    if (run.exam?.mode === 'timed') throw new AppError('Forbidden', 'In a timed exam your work is graded when the exam ends; practice mode lets you check as you go.');
+    return this.recordGrade(run);
+  }
+
+  /**
+   * Grades the run now and records the grade; joins a grading already under way. The caller has
+   * authorised the run (check() above; an exam attempt's owner in lib/exams/attempts.ts).
+   */
+  async recordGrade(run: RunView): Promise<GradeView> {
+    const runId = run.id;
     const pending = this.checking.get(runId);
     if (pending) return pending;
     const grading = this.grade(run).finally(() => this.checking.delete(runId));
@@ -333,6 +399,7 @@ export class Runs {
   /** Opens a hint once its time has come; its cost is recorded against the task. */
   async openHint(user: User, runId: string, taskId: string, index: number): Promise<HintView> {
     const run = await this.getReady(user, runId);
+    if (run.exam?.mode === 'timed') throw new AppError('Forbidden', 'Hints are off in a timed exam; practice mode has them.');
     const lab = await this.labOf(run);
     const hint = lab.tasks.find((t) => t.id === taskId)?.hints[index];
     if (!hint) throw new AppError('NotFound', 'There is no such hint.');
@@ -373,8 +440,14 @@ export class Runs {
 
   /** Ends the run and removes its sandbox; its grades stay. */
   async end(user: User, runId: string): Promise<RunView> {
-    await this.get(user, runId);
+    const run = await this.get(user, runId);
+    if (run.exam) throw new AppError('BadRequest', 'This sandbox is an exam question\'s: it ends with the exam. Submit the exam to end it now.');
     return this.finish(runId, 'ended');
+  }
+
+  /** Ends a run for a service that has authorised it already (an exam attempt ending, a question reset). */
+  async retire(runId: string, why?: string): Promise<RunView> {
+    return this.finish(runId, 'ended', why);
   }
 
   /** A fresh sandbox for the same lab: the old run ends (its grades stay), a new one starts. */
@@ -382,13 +455,14 @@ export class Runs {
     const run = await this.get(user, runId);
     // Staff may look at anyone's run, but a fresh sandbox is the student's to ask for.
     if (run.userId !== user.id) throw new AppError('Forbidden', 'Only the student who started a run can reset it.');
+    if (run.exam) throw new AppError('BadRequest', 'Reset an exam question from the exam: "Reset this question".');
     await this.finish(runId, 'ended');
     return this.start(user, run.labId);
   }
 
   private async finish(runId: string, status: 'ended' | 'expired', why?: string): Promise<RunView> {
     const { db, driver } = this.deps;
-    await db.run.updateMany({ where: { id: runId, status: { in: LIVE } }, data: { status, stage: status, destroyedAt: new Date(), ...(why ? { error: why } : {}) } });
+    await db.run.updateMany({ where: { id: runId, status: { in: LIVE } }, data: { status, stage: status, stageDetail: '', destroyedAt: new Date(), ...(why ? { error: why } : {}) } });
     this.touched.delete(runId);
     this.deps.onFinish?.(runId);
     await driver.destroyRun(runId).catch((err: Error) => console.error(`[netdojo] destroying run ${runId}: ${err.message}`));
@@ -423,7 +497,8 @@ export class Runs {
     const due = await db.run.findMany({ where: { status: { in: LIVE }, expiresAt: { lte: new Date() } }, select: { id: true } });
     for (const { id } of due) await this.finish(id, 'expired');
     const idle: string[] = [];
-    const ready = await db.run.findMany({ where: { status: 'ready' }, select: { id: true, labId: true, activeAt: true } });
+    // Exam questions are not ended for idling: a student may leave a question and come back.
+    const ready = await db.run.findMany({ where: { status: 'ready', attemptId: null }, select: { id: true, labId: true, activeAt: true } });
     for (const run of ready) {
       const minutes = await this.findLab(run.labId).then((lab) => lab.sandbox.idleTimeoutMinutes, () => DEFAULT_IDLE_MINUTES);
       if (Date.now() - run.activeAt.getTime() < minutes * 60_000) continue;

@@ -237,7 +237,7 @@ describe('restarts', () => {
     const carol = await apiClient(netdojo.url, `carol-${Date.now()}@example.com`);
     const started = await carol.call('POST', '/api/runs', { labId: 'slow-setup' });
     assert.equal(started.status, 201, JSON.stringify(started.body));
-    for (let stage = ''; !stage.startsWith('running setup'); await new Promise((r) => setTimeout(r, 200))) {
+    for (let stage = ''; stage !== 'setup'; await new Promise((r) => setTimeout(r, 200))) {
       stage = (await carol.call('GET', `/api/runs/${started.body.id}`)).body.stage;
     }
     assert.ok((await new DockerDriver().listRuns()).some((r) => r.id === started.body.id), 'the sandbox exists before the crash');
