@@ -85,6 +85,8 @@ export interface RunExam {
   examId: string;
   questionId: string;
   mode: 'timed' | 'practice';
+  /** False once the attempt is being graded or graded: its sandboxes take no more work. */
+  active: boolean;
 }
 
 export interface TaskGrade {
@@ -124,7 +126,7 @@ function toView(row: RunRow): RunView {
     stageDetail: row.stageDetail,
     error: row.error,
     exam: row.attemptId && row.attempt && row.questionId
-      ? { attemptId: row.attemptId, examId: row.attempt.examId, questionId: row.questionId, mode: row.attempt.mode === 'timed' ? 'timed' : 'practice' }
+      ? { attemptId: row.attemptId, examId: row.attempt.examId, questionId: row.questionId, mode: row.attempt.mode === 'timed' ? 'timed' : 'practice', active: row.attempt.status === 'active' }
       : null,
     params: ParamsJson.parse(JSON.parse(row.params)),
     nodes: NodesJson.parse(JSON.parse(row.nodes)),
@@ -276,6 +278,13 @@ export class Runs {
     return toView(row);
   }
 
+  /** A run by id, for a service that has authorised it already (an exam attempt's owner). */
+  async viewOf(runId: string): Promise<RunView> {
+    const row = await this.deps.db.run.findUnique({ where: { id: runId }, select: runSelect });
+    if (!row) throw new AppError('NotFound', 'There is no such lab run.');
+    return toView(row);
+  }
+
   /**
    * Records that the student is at work on the run (typing, checking, saving, looking at it);
    * at most one write per run every TOUCH_EVERY_MS.
@@ -293,6 +302,7 @@ export class Runs {
     if (run.status === 'creating') throw new AppError('RunNotReady', 'The sandbox is still starting.');
     if (run.status !== 'ready') throw new AppError('RunEnded', `This run has ${run.status === 'failed' ? 'failed' : 'ended'}; start the lab again.`);
     if (run.expiresAt.getTime() <= Date.now()) throw new AppError('RunEnded', 'This run\'s time is up; start the lab again.');
+    if (run.exam && !run.exam.active) throw new AppError('RunEnded', 'This exam has ended; its results are on the results page.');
     return run;
   }
 

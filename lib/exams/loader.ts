@@ -29,7 +29,10 @@ export async function loadExam(dir: string, labs: Map<string, Lab>): Promise<Exa
   const parsed = ExamSpec.safeParse(data);
   if (!parsed.success) return failed(root, parsed.error.issues.flatMap((issue) => issueErrors(source, data, issue, ExamSpec)));
   const errors = examProblems(parsed.data, basename(root), labs).map((p) => source.errorAtPath(p.path, p.message));
-  return errors.length ? failed(root, errors) : { dir: root, exam: parsed.data, errors: [] };
+  if (errors.length) return failed(root, errors);
+  // A question without a title of its own is called by its lab's.
+  const exam = { ...parsed.data, questions: parsed.data.questions.map((q) => ({ ...q, title: q.title ?? labs.get(q.lab)!.title })) };
+  return { dir: root, exam, errors: [] };
 }
 
 function failed(dir: string, errors: LabError[]): ExamLoad {
