@@ -64,6 +64,40 @@ describe('capture blocks', () => {
   });
 });
 
+describe('lab links', () => {
+  // A module whose lessons link, in front matter or in the text, to a lab of a temporary labs/
+  // folder and to labs that are not there.
+  const root = mkdtempSync(join(tmpdir(), 'netdojo-content-'));
+  const labsRoot = mkdtempSync(join(tmpdir(), 'netdojo-labs-'));
+  const dir = join(root, '03-test');
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(labsRoot, 'real-lab'));
+  writeFileSync(join(labsRoot, 'real-lab', 'lab.yaml'), 'id: real-lab\n');
+  mkdirSync(join(labsRoot, 'empty-folder'));
+  writeFileSync(join(dir, 'module.yaml'), 'number: 3\ntitle: Test\nsummary: A test module.\n');
+  const lesson = (slug: string, labs: string[], body: string[]) => {
+    cpSync('content/01-linux-networking/nat.quiz.yaml', join(dir, `${slug}.quiz.yaml`));
+    writeFileSync(join(dir, `${slug}.md`), [
+      '---', `slug: ${slug}`, 'title: Demo', 'summary: A demo.', 'order: 1', 'minutes: 5', ...labs, 'topics: [linux-networking-basics/switching]', '---',
+      '', ...body, '',
+    ].join('\n'));
+  };
+  lesson('good', ['labs: [real-lab]'], ['Practise it in [the lab](/labs/real-lab).']);
+  lesson('flow', ['labs: [real-lab, ghost-lab]'], ['Text.']);
+  lesson('block', ['labs:', '  - real-lab', '  - empty-folder'], ['Text.']);
+  lesson('prose', [], ['Some text.', '', 'Then [a lab that is planned](/labs/vanished "tooltip") and more.']);
+
+  it('rejects a lesson that links to a lab not in labs/, at the line of the link', async () => {
+    const catalogue = await loadContent(root, labsRoot);
+    assert.deepEqual(catalogue.modules[0]!.lessons.map((l) => l.slug), ['good']);
+    const problems = catalogue.errors.toSorted();
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.equal(problems[0], `${join(dir, 'block.md')}:9: labs: no lab "empty-folder" in ${labsRoot}`);
+    assert.equal(problems[1], `${join(dir, 'flow.md')}:7: labs: no lab "ghost-lab" in ${labsRoot}`);
+    assert.equal(problems[2], `${join(dir, 'prose.md')}:12: a link to /labs/vanished, but there is no lab "vanished" in ${labsRoot}`);
+  });
+});
+
 describe('quiz schema', () => {
   it('rejects an answer key that points past the options', () => {
     const bad = Question.safeParse({ id: 'q', kind: 'single', prompt: 'p', options: ['a', 'b'], answer: [2], explanation: 'e' });
