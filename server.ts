@@ -12,7 +12,7 @@ import { bodyLimit, tooLarge } from './lib/body-limits';
 import { AppError, errorBody, httpStatus, toAppError } from './lib/errors';
 import { newNonce, securityHeaders } from './lib/security-headers';
 import { REVALIDATE_EVERY_MS } from './lib/session-watch';
-import { runs, sessionWatch, terminals } from './lib/services';
+import { exams, runs, sessionWatch, terminals } from './lib/services';
 import { ClientMessage, TERMINAL_PATH, TerminalQuery, type ServerMessage } from './lib/terminal-protocol';
 
 const Env = z.object({ HOST: z.string().default('0.0.0.0') });
@@ -34,6 +34,11 @@ if (recovered) console.log(`[netdojo] ${recovered} run(s) interrupted by the las
 const reap = () => runs().reap().catch((err: Error) => console.error(`[netdojo] reaper: ${err.message}`));
 await reap();
 const reaper = setInterval(reap, 60_000);
+// Exam deadlines have a timer each; the sweep catches the ones a restart or a timer missed.
+await exams().recover();
+const sweep = () => exams().sweep().catch((err: Error) => console.error(`[netdojo] exam deadlines: ${err.message}`));
+await sweep();
+const sweeper = setInterval(sweep, 5_000);
 const revalidate = setInterval(() => void sessionWatch().recheck(), REVALIDATE_EVERY_MS);
 const https = env.origins[0]!.startsWith('https:');
 
@@ -155,6 +160,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(reaper);
     clearInterval(revalidate);
+    clearInterval(sweeper);
     terminals().closeAll();
     sockets.close();
     server.close(() => process.exit(0));

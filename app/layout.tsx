@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           <nav>
             <Link href="/">Catalogue</Link>
+            <Link href="/exams">Exams</Link>
             {user && <Link href="/history">History</Link>}
           </nav>
           <div className="account">

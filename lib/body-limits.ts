@@ -10,6 +10,7 @@ const LIMITS: [prefix: RegExp, bytes: number, what: string][] = [
   // An editor save: the 1 MiB file, JSON-escaped (a file of control characters grows sixfold).
   [/^\/api\/runs\/[^/]+\/files$/, 6 * 1024 * KIB, 'a saved file'],
   [/^\/api\/lessons\/[^/]+\/quiz$/, 16 * KIB, 'quiz answers'],
+  [/^\/api\/attempts\/[^/]+\/notes$/, 128 * KIB, 'the notepad'],
   [/^\/api\/auth\//, 8 * KIB, 'a sign-in or sign-up form'],
   [/^\//, 8 * KIB, 'a request'],
 ];

@@ -1,16 +1,17 @@
 // The process's long-lived services. server.ts (run by tsx) and Next's bundled route handlers
 // load this file as two separate module copies in one process, so the instances live on
-// globalThis: one Runs (with its in-flight creations), one terminal hub and one watch over the
-// sessions of open terminals for both.
+// globalThis: one Runs (with its in-flight creations), one Exams (with its deadline timers), one
+// terminal hub and one watch over the sessions of open terminals for both.
 import { DockerDriver } from '../sandbox/docker';
 import { currentUser } from './auth';
 import { db } from './db';
+import { Exams } from './exams/attempts';
 import { readEnv } from './env';
 import { Runs } from './runs';
 import { SessionWatch } from './session-watch';
 import { TerminalHub } from './terminals';
 
-const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub; netdojoSessions?: SessionWatch };
+const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub; netdojoSessions?: SessionWatch; netdojoExams?: Exams };
 
 export function runs(): Runs {
   return (processGlobal.netdojoRuns ??= new Runs({
@@ -27,4 +28,8 @@ export function terminals(): TerminalHub {
 
 export function sessionWatch(): SessionWatch {
   return (processGlobal.netdojoSessions ??= new SessionWatch(async (cookie) => (await currentUser(new Headers({ cookie })))?.id ?? null));
+}
+
+export function exams(): Exams {
+  return (processGlobal.netdojoExams ??= new Exams({ db, runs: runs(), onClose: (runId) => terminals().closeRun(runId) }));
 }
