@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { labCatalogue } from '@/lib/lab-catalogue';
 import { lessonCatalogue } from '@/lib/lessons/content';
 import { quizProgress } from '@/lib/quizzes';
-import { labProgress } from '@/lib/runs';
+import { labProgress } from '@/lib/run/progress';
 
 export const dynamic = 'force-dynamic';
 

@@ -128,7 +128,7 @@ export function ExamPlayer({ initial }: { initial: Attempt }) {
       const hint = await api<WireHint>(`/api/runs/${question.runId}/hints`, { method: 'POST', body: JSON.stringify({ taskId, index }) });
       setPlayer((p) => p && { ...p, hints: p.hints.map((h) => (h.taskId === taskId && h.index === index ? hint : h)) });
     });
-  const check = () => act(async () => setGrade(await api<WireGrade>(`/api/runs/${question.runId}/check`, { method: 'POST' })));
+  const check = () => act(async () => setGrade(await api<WireGrade>(`${base}/questions/${current}`, { method: 'POST', body: JSON.stringify({ action: 'check' }) })));
   const submit = async () => {
     if (!window.confirm('Submit the exam now? Every opened question is graded and its sandbox removed.')) return;
     await act(() => api<Attempt>(`${base}/submit`, { method: 'POST' }));

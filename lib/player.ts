@@ -3,7 +3,9 @@
 // grade and the files the editor offers. The same shapes come back from the JSON API.
 import type { User } from './auth';
 import { renderInline, renderMarkdown } from './markdown';
-import type { GradeView, HintView, Runs, RunView } from './runs';
+import type { GradeView, HintView } from './run/grading';
+import type { RunView } from './run/lifecycle';
+import type { Runs } from './runs';
 
 /** A value as it arrives over JSON: dates become ISO strings. */
 export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;

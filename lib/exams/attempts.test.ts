@@ -177,10 +177,12 @@ describe('an exam attempt', () => {
     const attempt = await exams.start(user, 'demo', 'practice');
     const pair = await exams.open(user, attempt.id, 'pair');
     await runs.creations.get(pair.runId!);
-    const grade = await runs.check(user, pair.runId!);
+    const grade = await exams.check(user, attempt.id, 'pair');
     assert.deepEqual(grade.tasks.map((t) => t.taskId), ['namespaces', 'veth']);
+    await rejects(exams.check(user, attempt.id, 'bridge'), 'RunNotReady', /Start this question first/);
     await exams.submit(user, attempt.id);
     assert.equal((await exams.get(user, attempt.id)).status, 'graded');
+    assert.deepEqual((await exams.results(user, attempt.id)).events.map((e) => e.kind), ['started', 'opened', 'checked', 'submitted']);
   });
 
   it('draws new names and addresses for a retake', async () => {

@@ -8,7 +8,9 @@ import { isStaff, type User } from '../auth';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { findExam } from '../exam-catalogue';
-import type { GradeView, Runs, RunView } from '../runs';
+import type { GradeView } from '../run/grading';
+import type { RunView } from '../run/lifecycle';
+import type { Runs } from '../runs';
 import type { Exam } from './schema';
 
 export const AttemptMode = z.enum(['timed', 'practice']);
@@ -201,6 +203,17 @@ export class Exams {
     return run;
   }
 
+  /** Practice mode's Check of one question, recorded in the attempt's history. */
+  async check(user: User, attemptId: string, questionId: string): Promise<GradeView> {
+    const row = await this.ownActive(user, attemptId);
+    if (row.mode !== 'practice') throw new AppError('Forbidden', 'In a timed exam your work is graded when the exam ends; practice mode lets you check as you go.');
+    const runId = row.questions.find((q) => q.questionId === questionId)?.runId;
+    if (!runId) throw new AppError('RunNotReady', 'Start this question first.');
+    const grade = await this.deps.runs.check(user, runId);
+    await this.event(attemptId, 'checked', questionId);
+    return grade;
+  }
+
   /** The student's marks on a question: flagged for review, answered. */
   async mark(user: User, attemptId: string, questionId: string, marks: { flagged?: boolean; answered?: boolean }): Promise<QuestionView> {
     const row = await this.ownActive(user, attemptId);
@@ -282,7 +295,7 @@ export class Exams {
       });
     }
     await db.examAttempt.update({ where: { id: attemptId }, data: { status: 'graded', score: round(score), maxScore } });
-    for (const q of row.questions) if (q.runId) await runs.retire(q.runId, 'The exam ended; this sandbox was graded and removed.').catch(() => {});
+    await Promise.all(row.questions.flatMap((q) => (q.runId ? [runs.retire(q.runId, 'The exam ended; this sandbox was graded and removed.').catch(() => {})] : [])));
   }
 
   /** The graded attempt, question by question and task by task, with solutions. */

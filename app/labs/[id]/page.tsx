@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import { labCatalogue } from '@/lib/lab-catalogue';
 import { drawParams, renderLab } from '@/lib/labs/params';
 import { renderInline, renderMarkdown } from '@/lib/markdown';
-import { labProgress } from '@/lib/runs';
+import { labProgress } from '@/lib/run/progress';
 
 export const dynamic = 'force-dynamic';
 

@@ -11,7 +11,7 @@ import { labCatalogue } from '@/lib/lab-catalogue';
 import { findLesson, renderLesson, type LessonEntry } from '@/lib/lessons/content';
 import { renderInline } from '@/lib/markdown';
 import { lastQuizAttempt } from '@/lib/quizzes';
-import { labProgress } from '@/lib/runs';
+import { labProgress } from '@/lib/run/progress';
 
 export const dynamic = 'force-dynamic';
 
