@@ -42,7 +42,7 @@ after(() => {
 });
 
 describe('on PostgreSQL', () => {
-  for (const suite of ['lib/db.test.ts', 'lib/runs.test.ts']) {
+  for (const suite of ['lib/db.test.ts', 'lib/runs.test.ts', 'lib/exams/attempts.test.ts']) {
     it(`${suite} passes`, () => {
       const database = `netdojo_${suite.replace(/\W+/g, '_')}`;
       asPostgres([bin('createdb'), '-h', '127.0.0.1', '-p', String(port), '-U', 'netdojo', database]);
