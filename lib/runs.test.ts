@@ -85,7 +85,7 @@ describe('a run', () => {
     assert.deepEqual(setup.map((c) => c.command), ['bash -c ip link add dummy0 type dummy'], 'the setup ran on the node');
   });
 
-  it('is visible to its student and to staff, and to no other student', async () => {
+  it('is visible to its student and to the instructors of their classes, and to no other student', async () => {
     const { runs } = service();
     const [owner, other, instructor] = [await makeUser(), await makeUser(), await makeUser('instructor')];
     const run = await runs.start(owner, 'netns-veth');
@@ -93,6 +93,10 @@ describe('a run', () => {
     await rejects(runs.get(other, run.id), 'NotFound');
     await rejects(runs.node(other, run.id, 'node01'), 'NotFound');
     await rejects(runs.check(other, run.id), 'NotFound');
+    // An instructor sees the run once the student is in a class of theirs (lib/classes.test.ts has more).
+    await rejects(runs.get(instructor, run.id), 'NotFound');
+    const klass = await db.class.create({ data: { name: 'c', ownerId: instructor.id, joinCode: randomUUID() }, select: { id: true } });
+    await db.classMember.create({ data: { classId: klass.id, userId: owner.id } });
     assert.equal((await runs.get(instructor, run.id)).id, run.id);
     await rejects(runs.node(owner, run.id, 'node09'), 'NotFound', /no node "node09"/);
     await rejects(runs.reset(instructor, run.id), 'Forbidden');

@@ -4,10 +4,11 @@
 // Each question gets its own sandbox the first time it is opened (so twenty questions do not
 // start twenty sandboxes at once), with params drawn afresh, so a retake is a different exam.
 import { z } from 'zod';
-import { isStaff, type User } from '../auth';
+import type { User } from '../auth';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { findExam } from '../exam-catalogue';
+import { mayOversee } from '../oversight';
 import type { GradeView } from '../run/grading';
 import type { RunView } from '../run/lifecycle';
 import type { Runs } from '../runs';
@@ -131,10 +132,10 @@ export class Exams {
     return this.toView(row as AttemptRow, exam);
   }
 
-  /** An attempt the user may see: their own, or anyone's for staff. Always checked first. */
+  /** An attempt the user may see: their own, or a student's they oversee. Always checked first. */
   private async row(user: User, attemptId: string): Promise<AttemptRow> {
     const row = await this.deps.db.examAttempt.findUnique({ where: { id: attemptId }, select: attemptSelect });
-    if (!row || (row.userId !== user.id && !isStaff(user))) throw new AppError('NotFound', 'There is no such exam attempt.');
+    if (!row || (row.userId !== user.id && !(await mayOversee(this.deps.db, user, row.userId)))) throw new AppError('NotFound', 'There is no such exam attempt.');
     return row as AttemptRow;
   }
 

@@ -1,12 +1,13 @@
 // What a student has done, across runs: the history page, and the catalogue's best grades and
 // "continue" links. Queries only; they never change a run.
-import { isStaff, type User } from '../auth';
+import type { User } from '../auth';
 import type { Db } from '../db';
+import { mayOversee } from '../oversight';
 import { LIVE, RunStatus, runSelect, toView } from './lifecycle';
 
 /** The user's runs, newest first, with their best grade: the history page. */
 export async function history(db: Db, user: User, options: { userId?: string } = {}) {
-  const userId = options.userId && isStaff(user) ? options.userId : user.id;
+  const userId = options.userId && (await mayOversee(db, user, options.userId)) ? options.userId : user.id;
   const rows = await db.run.findMany({
     where: { userId },
     orderBy: { createdAt: 'desc' },

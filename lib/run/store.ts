@@ -4,7 +4,7 @@
 // it, and the throttled record of the student's activity.
 import type { SandboxDriver } from '../../sandbox/driver';
 import { probeKernelFeatures, type KernelReport } from '../../sandbox/kernel-features';
-import { isStaff, type User } from '../auth';
+import type { User } from '../auth';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { findExam } from '../exam-catalogue';
@@ -13,6 +13,7 @@ import type { Exam } from '../exams/schema';
 import { findLab } from '../lab-catalogue';
 import { offeredTasks } from '../lab-runs';
 import { renderLab } from '../labs/params';
+import { mayOversee } from '../oversight';
 import type { Lab } from '../labs/schema';
 import { LIVE, runSelect, toView, type RunView } from './lifecycle';
 
@@ -56,10 +57,10 @@ export class RunStore {
     return renderLab(offeredTasks(lab, await this.kernel()), run.params);
   }
 
-  /** A run the user may see: their own, or anyone's for staff. */
+  /** A run the user may see: their own, or a student's they oversee (lib/oversight.ts). */
   async get(user: User, runId: string): Promise<RunView> {
     const row = await this.deps.db.run.findUnique({ where: { id: runId }, select: runSelect });
-    if (!row || (row.userId !== user.id && !isStaff(user))) throw new AppError('NotFound', 'There is no such lab run.');
+    if (!row || (row.userId !== user.id && !(await mayOversee(this.deps.db, user, row.userId)))) throw new AppError('NotFound', 'There is no such lab run.');
     return toView(row);
   }
 
