@@ -12,7 +12,7 @@ import { bodyLimit, tooLarge } from './lib/body-limits';
 import { AppError, errorBody, httpStatus, toAppError } from './lib/errors';
 import { newNonce, securityHeaders } from './lib/security-headers';
 import { REVALIDATE_EVERY_MS } from './lib/session-watch';
-import { exams, runs, sessionWatch, terminals } from './lib/services';
+import { classes, exams, runs, sessionWatch, terminals } from './lib/services';
 import { ClientMessage, TERMINAL_PATH, TerminalQuery, type ServerMessage } from './lib/terminal-protocol';
 
 const Env = z.object({ HOST: z.string().default('0.0.0.0') });
@@ -39,6 +39,9 @@ await exams().recover();
 const sweep = () => exams().sweep().catch((err: Error) => console.error(`[netdojo] exam deadlines: ${err.message}`));
 await sweep();
 const sweeper = setInterval(sweep, 5_000);
+// Assignments' due dates: a run left open is graded and submitted for its student.
+const dueSweep = () => classes().sweepDue().catch((err: Error) => console.error(`[netdojo] assignment due dates: ${err.message}`));
+const dueSweeper = setInterval(dueSweep, 30_000);
 const revalidate = setInterval(() => void sessionWatch().recheck(), REVALIDATE_EVERY_MS);
 const https = env.origins[0]!.startsWith('https:');
 
@@ -161,6 +164,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(reaper);
     clearInterval(revalidate);
     clearInterval(sweeper);
+    clearInterval(dueSweeper);
     terminals().closeAll();
     sockets.close();
     server.close(() => process.exit(0));

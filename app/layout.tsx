@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/AuthForms';
-import { currentUser } from '@/lib/auth';
+import { currentUser, isStaff } from '@/lib/auth';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/">Catalogue</Link>
             <Link href="/exams">Exams</Link>
             {user && <Link href="/history">History</Link>}
+            {user && isStaff(user) && <Link href="/classes">Classes</Link>}
           </nav>
           <div className="account">
             {user ? (

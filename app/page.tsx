@@ -7,6 +7,7 @@ import { labCatalogue } from '@/lib/lab-catalogue';
 import { lessonCatalogue } from '@/lib/lessons/content';
 import { quizProgress } from '@/lib/quizzes';
 import { labProgress } from '@/lib/run/progress';
+import { classes } from '@/lib/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +16,7 @@ export default async function Catalogue() {
   const [content, labs] = await Promise.all([lessonCatalogue(), labCatalogue()]);
   const quizzes = user ? await quizProgress(db, user) : new Map();
   const progress = user ? await labProgress(db, user) : new Map();
+  const assignments = user ? await classes().assignmentsOf(user) : [];
   const lessonCount = content.modules.reduce((n, m) => n + m.lessons.length, 0);
   const done = [...quizzes.values()].filter((q) => q.score === q.maxScore).length;
 
@@ -37,6 +39,19 @@ export default async function Catalogue() {
           </p>
         )}
       </section>
+      {assignments.length > 0 && (
+        <section className="assignments" data-testid="assignments">
+          <h2>Your assignments</h2>
+          <ul>
+            {assignments.map((a) => (
+              <li key={a.id} data-assignment={a.labId}>
+                <Link href={`/labs/${a.labId}`}>{a.labTitle}</Link> <span className="muted small">{a.className} · due {a.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</span>{' '}
+                {a.submitted ? <span className="badge">submitted {a.submitted.score} / {a.submitted.maxScore}{a.submitted.late ? ', late' : ''}</span> : <span className="muted small">not submitted</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {user && isStaff(user) && labs.broken.length > 0 && (
         <section className="callout callout-warning">

@@ -46,6 +46,7 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
   const [grade, setGrade] = useState<WireGrade | null>(initial.grade);
   const [hints, setHints] = useState<WireHint[]>(initial.hints);
   const [checking, setChecking] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [left, setLeft] = useState<'tasks' | 'about' | 'topology'>('tasks');
@@ -108,6 +109,17 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
     }
   }
 
+  async function submit() {
+    if (!window.confirm(`Submit this run to ${initial.assignment!.className}? It is graded one last time and ends.`)) return;
+    try {
+      await api(`/api/runs/${run.id}/submit`, { method: 'POST' });
+      setSubmitted(true);
+      setRun(await api<WireRun>(`/api/runs/${run.id}`));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
   async function end() {
     if (!window.confirm('End this run? The sandbox is removed; your grades stay.')) return;
     try {
@@ -133,6 +145,7 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
           <button type="button" className="button" onClick={check} disabled={!live || checking || !hydrated} data-testid="check">
             {checking ? 'Checking…' : 'Check'}
           </button>
+          {initial.assignment && <button type="button" className="button" onClick={submit} disabled={!live || checking || !hydrated} data-testid="submit" title={`Assigned in ${initial.assignment.className}`}>Submit</button>}
           <button type="button" className="button secondary" onClick={reset} disabled={run.status === 'creating'}>Reset</button>
           <button type="button" className="button secondary" onClick={end} disabled={over}>End</button>
         </div>
@@ -140,7 +153,7 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
       {error && <div className="player-error" role="alert">{error} <button type="button" className="link-button" onClick={() => setError(null)}>Dismiss</button></div>}
       {over && (
         <div className="player-over" role="status">
-          {run.status === 'failed' ? <>This sandbox could not be started: {run.error}</> : run.status === 'expired' ? (run.error ?? 'Time is up: this run has ended.') : 'This run has ended.'}{' '}
+          {submitted ? <>Submitted to {initial.assignment?.className}: your grade is recorded.</> : run.status === 'failed' ? <>This sandbox could not be started: {run.error}</> : run.status === 'expired' ? (run.error ?? 'Time is up: this run has ended.') : 'This run has ended.'}{' '}
           Your grades are kept in your <Link href="/history">history</Link>.{' '}
           <Link href={`/labs/${lab.id}`}>Start the lab again</Link>
         </div>

@@ -123,6 +123,11 @@ export class Classes {
     };
   }
 
+  /** The class an enrolment link names, for its page; null for an unknown link. */
+  async byCode(code: string): Promise<{ name: string } | null> {
+    return this.deps.db.class.findUnique({ where: { joinCode: code }, select: { name: true } });
+  }
+
   /** A student follows an enrolment link. Joining twice is harmless. */
   async join(user: User, code: string): Promise<{ classId: string; name: string }> {
     const row = await this.deps.db.class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, joinExpiresAt: true } });

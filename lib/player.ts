@@ -5,6 +5,7 @@ import type { User } from './auth';
 import { renderInline, renderMarkdown } from './markdown';
 import type { GradeView, HintView } from './run/grading';
 import type { RunView } from './run/lifecycle';
+import type { Classes } from './classes';
 import type { Runs } from './runs';
 
 /** A value as it arrives over JSON: dates become ISO strings. */
@@ -24,8 +25,10 @@ export function wireHint(hint: HintView): WireHint {
   return text === undefined ? rest : { ...rest, html: renderInline(text) };
 }
 
-export async function playerData(runs: Runs, user: User, runId: string) {
+/** `classes`, when given, finds the assignment the run answers (the player then offers Submit). */
+export async function playerData(runs: Runs, user: User, runId: string, classes?: Classes) {
   const run = await runs.get(user, runId);
+  const assignment = classes && run.userId === user.id && !run.exam ? await classes.assignmentForRun(user, run.labId) : null;
   // Opening the player counts as activity (a staff member looking does too: harmless).
   await runs.touch(runId);
   const lab = await runs.labOf(run);
@@ -51,6 +54,7 @@ export async function playerData(runs: Runs, user: User, runId: string) {
     },
     hints: hints.map(wireHint),
     grade: grade ? wire(grade) : null,
+    assignment: assignment ? wire({ id: assignment.id, className: assignment.className, dueAt: assignment.dueAt }) : null,
   };
 }
 

@@ -4,6 +4,7 @@
 // terminal hub and one watch over the sessions of open terminals for both.
 import { DockerDriver } from '../sandbox/docker';
 import { currentUser } from './auth';
+import { Classes } from './classes';
 import { db } from './db';
 import { Exams } from './exams/attempts';
 import { readEnv } from './env';
@@ -11,7 +12,7 @@ import { Runs } from './runs';
 import { SessionWatch } from './session-watch';
 import { TerminalHub } from './terminals';
 
-const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub; netdojoSessions?: SessionWatch; netdojoExams?: Exams };
+const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub; netdojoSessions?: SessionWatch; netdojoExams?: Exams; netdojoClasses?: Classes };
 
 export function runs(): Runs {
   return (processGlobal.netdojoRuns ??= new Runs({
@@ -32,4 +33,8 @@ export function sessionWatch(): SessionWatch {
 
 export function exams(): Exams {
   return (processGlobal.netdojoExams ??= new Exams({ db, runs: runs(), onClose: (runId) => terminals().closeRun(runId) }));
+}
+
+export function classes(): Classes {
+  return (processGlobal.netdojoClasses ??= new Classes({ db, runs: runs() }));
 }

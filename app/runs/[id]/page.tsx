@@ -5,7 +5,7 @@ import { LabPlayer } from '@/components/LabPlayer';
 import { currentUser } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
 import { playerData } from '@/lib/player';
-import { runs } from '@/lib/services';
+import { classes, runs } from '@/lib/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const user = await currentUser(await headers());
   if (!user) redirect(`/sign-in?next=/runs/${id}`);
-  const data = await playerData(runs(), user, id).catch((err) => {
+  const data = await playerData(runs(), user, id, classes()).catch((err) => {
     if (isAppError(err) && err.code === 'NotFound') notFound();
     throw err;
   });
