@@ -1,6 +1,6 @@
 # Shared setup of the ingress captures: two backend "pods" (wear, watch) on the node's bridge,
-# each its own nginx on 8080 that reports what reached it, and the node's nginx configured the
-# way an ingress controller renders Ingress objects (started by the capture, not here).
+# each its own nginx on 8080 that reports what reached it, and the node's nginx configured by
+# hand to follow the Ingress rules (started by the capture, not here).
 set -e
 bash /opt/capture/bridge-pods.sh \
   '{pod} pod: GET $request_uri, Host $host, from $remote_addr, X-Forwarded-For $http_x_forwarded_for\n' \
@@ -34,8 +34,9 @@ server {
 }
 EOC
 cat > /etc/nginx/conf.d/my-online-store.conf <<'EOC'
-# Ingress "ingress-wear-watch": host my-online-store.com, paths /wear and /watch (Prefix),
-# annotation nginx.ingress.kubernetes.io/rewrite-target: /
+# Written by hand from the Ingress spec: host my-online-store.com, Prefix paths /wear and /watch
+# matched whole path elements, each backend sent / (what rewrite-target: / asks for). ingress-nginx
+# itself renders case-insensitive regex locations for such a host instead (see the lesson).
 server {
     listen 80;
     server_name my-online-store.com;
