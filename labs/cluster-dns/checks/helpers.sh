@@ -6,7 +6,7 @@ DNS=10.96.0.10
 # lowercased, one record a line: "owner ttl class type rdata...". No answer at all ends the check.
 ask() {
   local out
-  if ! out=$(in_netns client dig @"$DNS" +time=2 +tries=2 +noall +comments +answer "$1" "$2" 2>&1); then
+  if ! out=$(in_netns client dig @"$DNS" +time=1 +tries=2 +noall +comments +answer "$1" "$2" 2>&1); then
     local why
     why=$(printf '%s\n' "$out" | grep -v '^$' | tail -n1)
     if ! in_node ip -j addr show | jq -e '.[].addr_info[] | select(.local == "10.96.0.10")' >/dev/null; then
