@@ -12,7 +12,7 @@ import { bodyLimit, tooLarge } from './lib/body-limits';
 import { AppError, errorBody, httpStatus, toAppError } from './lib/errors';
 import { newNonce, securityHeaders } from './lib/security-headers';
 import { REVALIDATE_EVERY_MS } from './lib/session-watch';
-import { classes, exams, runs, sessionWatch, terminals } from './lib/services';
+import { classes, exams, recorder, runs, sessionWatch, terminals } from './lib/services';
 import { ClientMessage, TERMINAL_PATH, TerminalQuery, type ServerMessage } from './lib/terminal-protocol';
 
 const Env = z.object({ HOST: z.string().default('0.0.0.0') });
@@ -31,7 +31,8 @@ if (admin) console.log(`[netdojo] admin account: ${admin.email}`);
 // go now and every minute after. Runs recorded as live keep their sandboxes across a restart.
 const recovered = await runs().recover();
 if (recovered) console.log(`[netdojo] ${recovered} run(s) interrupted by the last shutdown marked failed`);
-const reap = () => runs().reap().catch((err: Error) => console.error(`[netdojo] reaper: ${err.message}`));
+const reap = () =>
+  Promise.all([runs().reap(), recorder().prune()]).catch((err: Error) => console.error(`[netdojo] reaper: ${err.message}`));
 await reap();
 const reaper = setInterval(reap, 60_000);
 // Exam deadlines have a timer each; the sweep catches the ones a restart or a timer missed.
@@ -106,8 +107,10 @@ async function authorise(req: IncomingMessage, url: URL): Promise<{ target: Term
   if (!user) throw new AppError('Unauthenticated', 'sign in first');
   const query = TerminalQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('BadRequest', 'bad terminal address');
-  await runs().node(user, query.data.run, query.data.node);
-  return { target: query.data, userId: user.id };
+  const run = await runs().node(user, query.data.run, query.data.node);
+  // Only the run's student types into its shells; an instructor's view is always read-only.
+  const watch = run.userId === user.id ? query.data.watch : '1';
+  return { target: { ...query.data, watch }, userId: user.id };
 }
 
 async function serveTerminal(ws: WebSocket, target: TerminalQuery) {
@@ -119,6 +122,8 @@ async function serveTerminal(ws: WebSocket, target: TerminalQuery) {
   let session: Awaited<ReturnType<ReturnType<typeof terminals>['attach']>> | undefined;
   const deliver = (message: ClientMessage) => {
     if (!session) return void early.push(message);
+    // A live view (watch=1) neither types nor counts as the student's activity.
+    if (target.watch === '1') return;
     if (message.type === 'input') {
       session.input(message.data);
       void runs().touch(target.run).catch(() => {});
@@ -134,7 +139,7 @@ async function serveTerminal(ws: WebSocket, target: TerminalQuery) {
     session?.detach();
   });
   try {
-    session = await terminals().attach({ runId: target.run, ...target }, { send, close: () => ws.close() });
+    session = await terminals().attach({ runId: target.run, ...target }, { send, close: () => ws.close() }, { readOnly: target.watch === '1' });
   } catch (err) {
     send({ type: 'error', message: toAppError(err).message });
     return ws.close();

@@ -10,7 +10,8 @@ import { TERMINAL_PATH, type ClientMessage, type ServerMessage } from '@/lib/ter
 
 type Status = 'connecting' | 'connected' | 'reconnecting' | 'ended';
 
-export function Terminal({ runId, node, tab = 0, active }: { runId: string; node: string; tab?: number; active: boolean }) {
+/** `watch`: an instructor's live view; the server ignores its input, so none is sent. */
+export function Terminal({ runId, node, tab = 0, active, watch = false }: { runId: string; node: string; tab?: number; active: boolean; watch?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const fitRef = useRef<FitAddon | null>(null);
   const [status, setStatus] = useState<Status>('connecting');
@@ -19,7 +20,8 @@ export function Terminal({ runId, node, tab = 0, active }: { runId: string; node
   useEffect(() => {
     if (!host.current) return;
     const term = new XTerm({
-      cursorBlink: true,
+      cursorBlink: !watch,
+      disableStdin: watch,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 14,
       // At 1.0 the row is exactly the font's height and the underscore, drawn below the baseline,
@@ -60,7 +62,7 @@ export function Terminal({ runId, node, tab = 0, active }: { runId: string; node
     const connect = () => {
       const url = new URL(TERMINAL_PATH, window.location.href);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-      url.search = new URLSearchParams({ run: runId, node, tab: String(tab), cols: String(term.cols), rows: String(term.rows) }).toString();
+      url.search = new URLSearchParams({ run: runId, node, tab: String(tab), cols: String(term.cols), rows: String(term.rows), ...(watch ? { watch: '1' } : {}) }).toString();
       socket = new WebSocket(url);
       let replayed = false;
       socket.onopen = () => {
@@ -119,7 +121,7 @@ export function Terminal({ runId, node, tab = 0, active }: { runId: string; node
       term.dispose();
       fitRef.current = null;
     };
-  }, [runId, node, tab, generation]);
+  }, [runId, node, tab, generation, watch]);
 
   useEffect(() => {
     if (active) requestAnimationFrame(() => fitRef.current?.fit());

@@ -53,7 +53,7 @@ export type Cell = { status: 'passed' | 'failed' | 'error' | 'not-tried'; points
 export interface Matrix {
   assignment: AssignmentView;
   tasks: { id: string; title: string; points: number }[];
-  rows: { student: { id: string; name: string; email: string }; submission: { score: number; maxScore: number; late: boolean; automatic: boolean; at: Date } | null; cells: Cell[] }[];
+  rows: { student: { id: string; name: string; email: string }; submission: { runId: string; score: number; maxScore: number; late: boolean; automatic: boolean; at: Date } | null; liveRunId: string | null; cells: Cell[] }[];
   /** Tasks that fail most across the class, each with its most common failure messages. */
   hardest: { taskId: string; failed: number; messages: { message: string; count: number }[] }[];
 }
@@ -253,8 +253,10 @@ export class Classes {
     const submissions = await db.submission.findMany({
       where: { assignmentId },
       orderBy: { createdAt: 'asc' },
-      select: { userId: true, gradeId: true, score: true, maxScore: true, late: true, automatic: true, createdAt: true },
+      select: { userId: true, runId: true, gradeId: true, score: true, maxScore: true, late: true, automatic: true, createdAt: true },
     });
+    // Runs of the lab still open, for the instructor's live view.
+    const live = await db.run.findMany({ where: { labId: assignment.labId, status: 'ready', attemptId: null, userId: { in: klass.members.map((m) => m.id) } }, select: { id: true, userId: true } });
     const grades = await db.grade.findMany({ where: { id: { in: submissions.map((s) => s.gradeId) } }, select: { id: true, tasks: { select: { taskId: true, status: true, message: true, points: true } } } });
     const failures = new Map<string, Map<string, number>>();
     const rows = klass.members.map((student) => {
@@ -273,7 +275,8 @@ export class Classes {
       });
       return {
         student: { id: student.id, name: student.name, email: student.email },
-        submission: counted ? { score: counted.score, maxScore: counted.maxScore, late: counted.late, automatic: counted.automatic, at: counted.createdAt } : null,
+        submission: counted ? { runId: counted.runId, score: counted.score, maxScore: counted.maxScore, late: counted.late, automatic: counted.automatic, at: counted.createdAt } : null,
+        liveRunId: live.find((r) => r.userId === student.id)?.id ?? null,
         cells,
       };
     });

@@ -27,6 +27,7 @@ export type Env = {
   /** The folder of lab folders the web app offers. */
   labsDir: string;
   examsDir: string;
+  recordings: { dir: string; maxBytesPerRun: number; retentionDays: number };
   /** Sign-in and sign-up attempts one address may make per minute. */
   authAttemptsPerMinute: number;
 };
@@ -48,6 +49,8 @@ const EnvSchema = z.object({
   NETDOJO_AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   NETDOJO_LABS_DIR: z.string().min(1).default('labs'),
   NETDOJO_EXAMS_DIR: z.string().min(1).default('exams'),
+  NETDOJO_RECORDING_MB: z.coerce.number().min(0).default(5),
+  NETDOJO_RECORDING_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -71,6 +74,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     authAttemptsPerMinute: e.NETDOJO_AUTH_ATTEMPTS_PER_MINUTE,
     labsDir: resolve(e.NETDOJO_LABS_DIR),
     examsDir: resolve(e.NETDOJO_EXAMS_DIR),
+    recordings: { dir: join(dataDir, 'recordings'), maxBytesPerRun: e.NETDOJO_RECORDING_MB * 1024 * 1024, retentionDays: e.NETDOJO_RECORDING_DAYS },
   };
 }
 

@@ -40,6 +40,8 @@ export interface RunsDeps {
   kernel?: () => Promise<KernelReport>;
   /** Told when a run's sandbox goes away, so its open terminals can close. */
   onFinish?: (runId: string) => void;
+  /** Told of every grade recorded, so the run's recordings get a marker. */
+  onGraded?: (runId: string, grade: GradeView) => void;
 }
 
 export class Runs {
@@ -53,7 +55,7 @@ export class Runs {
 
   constructor(private readonly deps: RunsDeps) {
     this.store = new RunStore(deps);
-    this.grading = new RunGrading({ db: deps.db, driver: deps.driver, store: this.store });
+    this.grading = new RunGrading({ db: deps.db, driver: deps.driver, store: this.store, onGraded: deps.onGraded });
     this.files = new RunFiles({ driver: deps.driver, store: this.store });
   }
 

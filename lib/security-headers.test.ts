@@ -5,8 +5,8 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from './security-hea
 describe('security headers', () => {
   it('allow scripts only with the response\'s nonce, and only from Netdojo itself', () => {
     const csp = contentSecurityPolicy('abc', { https: false, dev: false });
-    assert.match(csp, /script-src 'self' 'nonce-abc' 'strict-dynamic'(;|$)/);
-    assert.doesNotMatch(csp, /unsafe-eval|https?:|\*/);
+    assert.match(csp, /script-src 'self' 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(csp, /'unsafe-eval'|https?:|\*/);
     assert.match(contentSecurityPolicy('abc', { https: false, dev: true }), /'unsafe-eval'/);
     assert.notEqual(newNonce(), newNonce());
   });

@@ -19,7 +19,8 @@ export function contentSecurityPolicy(nonce: string, options: SecurityOptions): 
   return [
     "default-src 'self'",
     // 'strict-dynamic': chunks that Next's nonce'd scripts load are trusted; nothing else runs.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
+    // 'wasm-unsafe-eval' compiles WebAssembly (the replay player's terminal), not JavaScript.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${options.dev ? " 'unsafe-eval'" : ''}`,
     // Monaco, xterm.js and React set style attributes, which nonces cannot cover.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",

@@ -8,11 +8,12 @@ import { Classes } from './classes';
 import { db } from './db';
 import { Exams } from './exams/attempts';
 import { readEnv } from './env';
+import { Recorder, Recordings } from './recordings';
 import { Runs } from './runs';
 import { SessionWatch } from './session-watch';
 import { TerminalHub } from './terminals';
 
-const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub; netdojoSessions?: SessionWatch; netdojoExams?: Exams; netdojoClasses?: Classes };
+const processGlobal = globalThis as typeof globalThis & { netdojoRuns?: Runs; netdojoTerminals?: TerminalHub; netdojoSessions?: SessionWatch; netdojoExams?: Exams; netdojoClasses?: Classes; netdojoRecorder?: Recorder };
 
 export function runs(): Runs {
   return (processGlobal.netdojoRuns ??= new Runs({
@@ -20,11 +21,12 @@ export function runs(): Runs {
     driver: new DockerDriver(),
     limits: readEnv().limits,
     onFinish: (runId) => terminals().closeRun(runId),
+    onGraded: (runId, grade) => terminals().mark(runId, `Check ${grade.score}/${grade.maxScore}`),
   }));
 }
 
 export function terminals(): TerminalHub {
-  return (processGlobal.netdojoTerminals ??= new TerminalHub(new DockerDriver()));
+  return (processGlobal.netdojoTerminals ??= new TerminalHub(new DockerDriver(), undefined, recorder()));
 }
 
 export function sessionWatch(): SessionWatch {
@@ -37,4 +39,13 @@ export function exams(): Exams {
 
 export function classes(): Classes {
   return (processGlobal.netdojoClasses ??= new Classes({ db, runs: runs() }));
+}
+
+export function recorder(): Recorder {
+  return (processGlobal.netdojoRecorder ??= new Recorder(readEnv().recordings));
+}
+
+/** Reading recordings back is authorised per run; a fresh reader per call costs nothing. */
+export function recordings(): Recordings {
+  return new Recordings({ runs: runs(), dir: readEnv().recordings.dir });
 }

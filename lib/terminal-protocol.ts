@@ -1,7 +1,8 @@
 // The terminal WebSocket's wire format, spoken by server.ts/lib/terminals.ts and
 // components/Terminal.tsx. Every frame is one JSON text message.
 //
-//   connect   GET /ws/terminal?run=RUN&node=NODE&tab=N&cols=C&rows=R  (Upgrade: websocket)
+//   connect   GET /ws/terminal?run=RUN&node=NODE&tab=N&cols=C&rows=R[&watch=1]  (Upgrade: websocket)
+//             watch=1: an instructor's live view, read-only (input and resizes are ignored).
 //             The session cookie must belong to the run's student (or staff) and the Origin
 //             must be Netdojo's own; otherwise the upgrade is answered 401/403/404 and closed.
 //   client -> server
@@ -25,6 +26,7 @@ export const TerminalQuery = z.object({
   tab: z.coerce.number().int().min(0).max(7).default(0),
   cols: z.coerce.number().int().min(10).max(500).default(80),
   rows: z.coerce.number().int().min(4).max(200).default(24),
+  watch: z.enum(['0', '1']).default('0'),
 });
 export type TerminalQuery = z.infer<typeof TerminalQuery>;
 

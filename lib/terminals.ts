@@ -3,6 +3,7 @@
 // watched it for a while. The protocol is written down in terminal-protocol.ts.
 import { StringDecoder } from 'node:string_decoder';
 import type { SandboxDriver, TtySession } from '../sandbox/driver';
+import type { Recorder, Recording } from './recordings';
 import type { ServerMessage } from './terminal-protocol';
 
 /** What the hub needs of a connected viewer (a WebSocket in server.ts, a stub in tests). */
@@ -23,6 +24,7 @@ interface Session {
   viewers: Set<TerminalViewer>;
   scrollback: string;
   idle?: NodeJS.Timeout;
+  recording?: Recording;
 }
 
 export class TerminalHub {
@@ -33,27 +35,47 @@ export class TerminalHub {
   constructor(
     private readonly driver: SandboxDriver,
     private readonly detachedMs = DETACHED_MS,
+    /** Records every shell for replay (lib/recordings.ts); none in tests that do not need it. */
+    private readonly recorder?: Recorder,
   ) {}
 
   /** Shows the run/node/tab shell to the viewer, opening it if needed. Returns the detach function. */
-  async attach(target: { runId: string; node: string; tab: number; cols: number; rows: number }, viewer: TerminalViewer): Promise<{ input(data: string): void; resize(cols: number, rows: number): void; detach(): void }> {
+  async attach(target: { runId: string; node: string; tab: number; cols: number; rows: number }, viewer: TerminalViewer, options: { readOnly?: boolean } = {}): Promise<{ input(data: string): void; resize(cols: number, rows: number): void; detach(): void }> {
     const key = `${target.runId}/${target.node}/${target.tab}`;
     const session = this.sessions.get(key) ?? (await this.open(key, target));
     clearTimeout(session.idle);
     session.viewers.add(viewer);
     if (session.scrollback) viewer.send({ type: 'output', data: session.scrollback });
+    // A watcher (an instructor's live view) sees the shell but neither types into it nor sizes it.
+    if (options.readOnly) {
+      return { input: () => {}, resize: () => {}, detach: () => this.detach(session, viewer) };
+    }
     await session.tty.resize(target.cols, target.rows).catch(() => {});
+    session.recording?.resize(target.cols, target.rows);
     return {
-      input: (data) => void session.tty.stream.write(data),
-      resize: (cols, rows) => void session.tty.resize(cols, rows).catch(() => {}),
-      detach: () => {
-        session.viewers.delete(viewer);
-        if (session.viewers.size === 0 && this.sessions.get(key) === session) {
-          session.idle = setTimeout(() => this.close(session), this.detachedMs);
-          session.idle.unref();
-        }
+      input: (data) => {
+        session.recording?.input(data);
+        session.tty.stream.write(data);
       },
+      resize: (cols, rows) => {
+        session.recording?.resize(cols, rows);
+        void session.tty.resize(cols, rows).catch(() => {});
+      },
+      detach: () => this.detach(session, viewer),
     };
+  }
+
+  private detach(session: Session, viewer: TerminalViewer) {
+    session.viewers.delete(viewer);
+    if (session.viewers.size === 0 && this.sessions.get(session.key) === session) {
+      session.idle = setTimeout(() => this.close(session), this.detachedMs);
+      session.idle.unref();
+    }
+  }
+
+  /** A marker in the run's recordings (a Check and its score). */
+  mark(runId: string, label: string) {
+    this.recorder?.mark(runId, label);
   }
 
   private open(key: string, target: { runId: string; node: string; cols: number; rows: number }): Promise<Session> {
@@ -61,19 +83,27 @@ export class TerminalHub {
     if (pending) return pending;
     const opened = this.driver
       .openTty(target.runId, target.node, { cols: target.cols, rows: target.rows, cmd: ['bash', '-l'] })
-      .then((tty) => this.adopt(key, target.runId, tty))
+      .then(async (tty) => {
+        const [, node, tab] = key.split('/');
+        const recording = await this.recorder?.start(target.runId, node!, Number(tab), target.cols, target.rows).catch((err: Error) => {
+          console.error(`[netdojo] cannot record ${key}: ${err.message}`);
+          return undefined;
+        });
+        return this.adopt(key, target.runId, tty, recording);
+      })
       .finally(() => this.opening.delete(key));
     this.opening.set(key, opened);
     return opened;
   }
 
-  private adopt(key: string, runId: string, tty: TtySession): Session {
-    const session: Session = { key, runId, tty, viewers: new Set(), scrollback: '' };
+  private adopt(key: string, runId: string, tty: TtySession, recording?: Recording): Session {
+    const session: Session = { key, runId, tty, viewers: new Set(), scrollback: '', recording };
     const decoder = new StringDecoder('utf8');
     tty.stream.on('data', (chunk: Buffer) => {
       const data = decoder.write(chunk);
       if (!data) return;
       session.scrollback = (session.scrollback + data).slice(-SCROLLBACK_CHARS);
+      session.recording?.output(data);
       for (const viewer of session.viewers) viewer.send({ type: 'output', data });
     });
     tty.stream.on('error', () => {});
@@ -97,6 +127,7 @@ export class TerminalHub {
     clearTimeout(session.idle);
     if (this.sessions.get(session.key) === session) this.sessions.delete(session.key);
     session.viewers.clear();
+    session.recording?.close();
     session.tty.close();
   }
 

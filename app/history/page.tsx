@@ -32,7 +32,7 @@ export default async function History() {
                   <td>{when.format(run.createdAt)}</td>
                   <td><span className={`badge status-${run.status}`}>{run.status}</span></td>
                   <td>{run.best ? `${run.best.score} / ${run.best.maxScore}` : <span className="muted">not checked</span>}</td>
-                  <td>{(run.status === 'ready' || run.status === 'creating') && <Link href={`/runs/${run.id}`}>Open</Link>}</td>
+                  <td>{(run.status === 'ready' || run.status === 'creating') ? <Link href={`/runs/${run.id}`}>Open</Link> : <Link href={`/runs/${run.id}/replay`}>Replay</Link>}</td>
                 </tr>
               ))}
             </tbody>

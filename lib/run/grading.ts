@@ -41,7 +41,7 @@ export class RunGrading {
   /** Runs being graded: a second Check waits for the first instead of running beside it. */
   private readonly checking = new Map<string, Promise<GradeView>>();
 
-  constructor(private readonly deps: { db: Db; driver: SandboxDriver; store: RunStore }) {}
+  constructor(private readonly deps: { db: Db; driver: SandboxDriver; store: RunStore; onGraded?: (runId: string, grade: GradeView) => void }) {}
 
   /** Grades the run's sandbox as it is now and records the grade. Opened hints cost points. */
   async check(user: User, runId: string): Promise<GradeView> {
@@ -81,7 +81,7 @@ export class RunGrading {
       },
       select: { id: true, createdAt: true },
     });
-    return {
+    const view: GradeView = {
       id: row.id,
       runId,
       score: graded.score,
@@ -89,6 +89,8 @@ export class RunGrading {
       createdAt: row.createdAt,
       tasks: graded.tasks.map((t) => ({ taskId: t.id, status: t.status, message: t.message, points: t.points, maxPoints: t.maxPoints })),
     };
+    this.deps.onGraded?.(runId, view);
+    return view;
   }
 
   private async hintCosts(runId: string): Promise<Map<string, number>> {

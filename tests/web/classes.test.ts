@@ -108,6 +108,26 @@ describe('an instructor and a class in the browser', { timeout: 600_000 }, () =>
     assert.match(lines.find((l) => l.includes(studentEmail))!, new RegExp(`^Pupil,[^,]+,${points('namespaces') + points('veth')},\\d+,[^,]+,false,passed:${points('namespaces')},passed:${points('veth')},failed:0,failed:0,failed:0$`));
   });
 
+  it('replays the student\'s terminal to the marker of the Check', async () => {
+    await teacher.goto(`${netdojo.url}${assignmentUrl}`);
+    await teacher.locator(`[data-student="${studentEmail}"]`).getByTestId('replay-link').click();
+    await teacher.waitForURL(/\/runs\/[a-z0-9]+\/replay/);
+    await teacher.locator('[data-testid="replay"] .ap-player, [data-testid="replay"] .ap-wrapper').first().waitFor({ timeout: 30_000 });
+    const marker = teacher.getByTestId('marker-0');
+    assert.match((await marker.textContent()) ?? '', /^Check \d+\/\d+$/);
+    await marker.click();
+    await teacher.getByTestId('replay-at').waitFor();
+    // The recording holds what the student typed and what the shell printed.
+    const cast = await teacher.request.get(`${netdojo.url}/api/runs/${runId}/recordings/node01-0.cast`);
+    assert.equal(cast.status(), 200);
+    const events = (await cast.text()).trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as [number, string, string]);
+    // Keystrokes arrive one by one: the typed text is the input events put together.
+    const typed = events.filter(([, code]) => code === 'i').map(([, , data]) => data).join('');
+    assert.match(typed, /echo half-\$\(\(2\+2\)\)\r/, 'input is recorded');
+    assert.ok(events.filter(([, code]) => code === 'o').map(([, , data]) => data).join('').includes('half-4'), 'output is recorded');
+    assert.ok(events.some(([, code, data]) => code === 'm' && /^Check /.test(data)), 'the Check is marked');
+  });
+
   it('keeps another instructor out of the class and the student\'s run', async () => {
     addInstructor('other-teacher@example.com', 'another long password');
     const other = await apiClient(netdojo.url, 'other-teacher@example.com', { signUp: false, password: 'another long password' });
@@ -117,5 +137,7 @@ describe('an instructor and a class in the browser', { timeout: 600_000 }, () =>
     assert.equal((await other.call('GET', `/api/runs/${runId}`)).status, 404);
     assert.equal((await other.call('GET', `${assignmentUrl.replace('/assignments/', '/api/assignments/')}/matrix`)).status, 404);
     assert.equal((await other.call('GET', '/api/classes')).body.length, 0);
+    assert.equal((await other.call('GET', `/api/runs/${runId}/recordings`)).status, 404);
+    assert.equal((await other.call('GET', `/api/runs/${runId}/recordings/node01-0.cast`)).status, 404);
   });
 });

@@ -24,13 +24,17 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
       <h1>{m.assignment.labTitle}</h1>
       <p className="muted">Due {m.assignment.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC · the {m.assignment.counts} submission counts · <a href={`/api/assignments/${id}/csv`} data-testid="csv">Download CSV</a></p>
       <table className="matrix" data-testid="matrix">
-        <thead><tr><th>Student</th><th>Score</th>{m.tasks.map((t) => <th key={t.id} title={t.title}>{t.id}</th>)}</tr></thead>
+        <thead><tr><th>Student</th><th>Score</th>{m.tasks.map((t) => <th key={t.id} title={t.title}>{t.id}</th>)}<th /></tr></thead>
         <tbody>
           {m.rows.map((r) => (
             <tr key={r.student.id} data-student={r.student.email}>
               <td>{r.student.name}</td>
               <td>{r.submission ? <>{r.submission.score} / {r.submission.maxScore}{r.submission.late ? ' · late' : ''}{r.submission.automatic ? ' · at due date' : ''}</> : <span className="muted">not submitted</span>}</td>
               {r.cells.map((c, i) => <td key={m.tasks[i]!.id} className={`cell ${c.status}`} data-status={c.status} title={c.message}>{ICONS[c.status]} {c.status === 'not-tried' ? '' : c.points}</td>)}
+              <td>
+                {r.submission && <Link href={`/runs/${r.submission.runId}/replay`} data-testid="replay-link">Replay</Link>}{' '}
+                {r.liveRunId && <Link href={`/runs/${r.liveRunId}/watch`}>Watch live</Link>}
+              </td>
             </tr>
           ))}
         </tbody>
