@@ -76,11 +76,36 @@ export async function startNetdojo(env: Record<string, string> = {}, reuse?: { d
   };
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', steadyNavigation);
+    return context;
+  };
+  return browser;
+}
+
+/**
+ * Chromium aborts a navigation with ERR_NETWORK_CHANGED when the host's interfaces change, and
+ * every sandbox that starts adds a bridge on the host: a navigation caught by one is tried again.
+ */
+function steadyNavigation(page: Page) {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await goto(url, options);
+      } catch (err) {
+        if (attempt >= 4 || !/ERR_NETWORK_CHANGED|chrome-error:\/\/chromewebdata/.test(String(err))) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  };
 }
 
 /** Signs a new student up through the sign-up page; the context then holds their session. */

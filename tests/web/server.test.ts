@@ -214,7 +214,8 @@ describe('restarts', () => {
     netdojo = await startNetdojo(env, netdojo);
     // Same database, same session cookie: the new process serves the old run.
     assert.equal((await client.call('GET', `/api/runs/${runId}`)).body.status, 'ready');
-    assert.equal((await client.call('POST', `/api/runs/${runId}/check`)).status, 200, 'the sandbox survived: grading reaches it');
+    const after = await client.call('POST', `/api/runs/${runId}/check`);
+    assert.equal(after.status, 200, `the sandbox survived: grading reaches it (${JSON.stringify(after.body)})`);
     const sqlite = new Database(`${netdojo.dataDir}/netdojo.db`, { readonly: true });
     const grades = sqlite.prepare('SELECT count(*) AS n FROM Grade WHERE runId = ?').get(runId) as { n: number };
     sqlite.close();
