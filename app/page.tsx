@@ -17,6 +17,7 @@ export default async function Catalogue() {
   const quizzes = user ? await quizProgress(db, user) : new Map();
   const progress = user ? await labProgress(db, user) : new Map();
   const assignments = user ? await classes().assignmentsOf(user) : [];
+  const troubleshooting = labs.labs.filter((l) => l.tags.includes('troubleshooting'));
   const lessonCount = content.modules.reduce((n, m) => n + m.lessons.length, 0);
   const done = [...quizzes.values()].filter((q) => q.score === q.maxScore).length;
 
@@ -68,7 +69,8 @@ export default async function Catalogue() {
 
       <div className="modules">
         {content.modules.map((module) => {
-          const moduleLabs = labs.labs.filter((l) => l.module === module.number);
+          // Troubleshooting labs have a group of their own below.
+          const moduleLabs = labs.labs.filter((l) => l.module === module.number && !l.tags.includes('troubleshooting'));
           return (
             <section key={module.number} className="module-card" id={`module-${module.number}`}>
               <header>
@@ -121,6 +123,24 @@ export default async function Catalogue() {
           );
         })}
       </div>
+
+      {troubleshooting.length > 0 && (
+        <section className="module-card" id="troubleshooting" data-testid="troubleshooting">
+          <header>
+            <span className="module-number">Exam practice</span>
+            <h2>Troubleshooting</h2>
+            <p className="muted">Sandboxes that start broken: the task says only what the symptom is. Find the faults and fix them; each attempt breaks it differently.</p>
+          </header>
+          <ul className="item-list">
+            {troubleshooting.map((lab) => (
+              <li key={lab.id}>
+                <Link href={`/labs/${lab.id}`}>{lab.title}</Link>
+                <span className="meta"><span className={`level ${lab.difficulty}`}>{lab.difficulty}</span></span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </main>
   );
 }
