@@ -185,6 +185,7 @@ async function lab(command: string | undefined, args: string[]): Promise<number>
           console.log(`FAIL ${lab.id} (${seconds} s)`);
           verdict.deviations.forEach((d) => console.log(`     ${lab.id}: ${d}`));
         }
+        verdict.notOffered?.forEach((why) => console.log(`     ${lab.id}: not verified here: ${why}`));
       }
       return failed ? 1 : 0;
     }

@@ -13,8 +13,9 @@ const kernel = (missing: string[]): KernelReport => ({
 const lab = (requires: string[], taskRequires: string[][] = [[]]) =>
   ({
     id: 'demo',
+    description: '# Demo\n',
     sandbox: { requires },
-    tasks: taskRequires.map((r, i) => ({ id: `t${i}`, requires: r, needs: i ? ['t0'] : [] })),
+    tasks: taskRequires.map((r, i) => ({ id: `t${i}`, title: `Task ${i}`, requires: r, needs: i ? ['t0'] : [] })),
   }) as unknown as Lab;
 
 describe('refusal', () => {
@@ -31,5 +32,17 @@ describe('refusal', () => {
     const offered = offeredTasks(lab(['veth'], [['ipvlan'], []]), kernel(['ipvlan']));
     assert.equal(refusal(offered, kernel(['ipvlan'])), undefined);
     assert.deepEqual(offered.tasks.map((t) => [t.id, t.needs]), [['t1', []]]);
+  });
+
+  it('tells the student which tasks are left out and what the machine lacks', () => {
+    const offered = offeredTasks(lab(['veth'], [['ipvlan'], [], ['ip_vs', 'ipvlan']]), kernel(['ipvlan', 'ip_vs']));
+    assert.equal(
+      offered.description,
+      '# Demo\n\n> **Not offered on this server:** the task "Task 0" needs the kernel feature ipvlan, which this ' +
+        'machine\'s kernel (6.1-test) lacks; the task "Task 2" needs the kernel features ip_vs, ipvlan, which this ' +
+        'machine\'s kernel (6.1-test) lacks. They are left out; the other tasks are graded as usual.\n',
+    );
+    const whole = lab(['veth'], [['ipvlan'], []]);
+    assert.equal(offeredTasks(whole, kernel([])), whole);
   });
 });

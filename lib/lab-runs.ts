@@ -18,11 +18,34 @@ export class LabRunError extends Error {
 
 const lacks = (kernel: KernelReport, needs: readonly string[]) => needs.filter((f) => f === 'kubernetes' || kernel.features[f] !== true);
 
-/** The lab without the tasks whose own requirements this machine lacks (they are not offered). */
+/** The tasks whose own requirements this machine lacks, each with why, in the lab's words. */
+export function withheldTasks(lab: Lab, kernel: KernelReport): { id: string; reason: string }[] {
+  return lab.tasks.flatMap((task) => {
+    const missing = lacks(kernel, task.requires);
+    if (missing.length === 0) return [];
+    const what = missing.includes('kubernetes')
+      ? 'a Kubernetes cluster inside the sandbox, which this Netdojo server cannot run yet'
+      : `the kernel feature${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which this machine's kernel (${kernel.kernel}) lacks`;
+    return [{ id: task.id, reason: `the task "${task.title}" needs ${what}` }];
+  });
+}
+
+/**
+ * The lab without the tasks whose own requirements this machine lacks: they are not offered,
+ * and a note at the end of the description tells the student which ones and why.
+ */
 export function offeredTasks(lab: Lab, kernel: KernelReport): Lab {
-  const tasks = lab.tasks.filter((t) => lacks(kernel, t.requires).length === 0);
-  const kept = new Set(tasks.map((t) => t.id));
-  return { ...lab, tasks: tasks.map((t) => ({ ...t, needs: t.needs.filter((id) => kept.has(id)) })) };
+  const withheld = withheldTasks(lab, kernel);
+  if (withheld.length === 0) return lab;
+  const left = new Set(withheld.map((w) => w.id));
+  const tasks = lab.tasks.filter((t) => !left.has(t.id));
+  const note = `> **Not offered on this server:** ${withheld.map((w) => w.reason).join('; ')}. ` +
+    `${withheld.length > 1 ? 'They are' : 'It is'} left out; the other tasks are graded as usual.`;
+  return {
+    ...lab,
+    description: `${lab.description.trimEnd()}\n\n${note}\n`,
+    tasks: tasks.map((t) => ({ ...t, needs: t.needs.filter((id) => !left.has(id)) })),
+  };
 }
 
 /** Why this machine cannot run the lab, or undefined when it can. */

@@ -5,7 +5,7 @@
 import type { SandboxDriver } from '../sandbox/driver';
 import { probeKernelFeatures } from '../sandbox/kernel-features';
 import type { Grade } from './grading';
-import { gradeLab, offeredTasks, refusal, runScript, runSolutions, startLab } from './lab-runs';
+import { gradeLab, offeredTasks, refusal, runScript, runSolutions, startLab, withheldTasks } from './lab-runs';
 import { drawParams, renderLab } from './labs/params';
 import type { Attempt, Lab } from './labs/schema';
 
@@ -14,6 +14,8 @@ export interface Verdict {
   /** Empty when the lab behaved; otherwise one line per deviation, naming the task. */
   deviations: string[];
   refused?: string;
+  /** Tasks this machine does not offer, each with why: not verified here. */
+  notOffered?: string[];
 }
 
 function describe(grade: Grade, expected: 'failed' | 'passed', when: string): string[] {
@@ -61,6 +63,7 @@ export async function verifyLab(driver: SandboxDriver, source: Lab, options: { r
   const refused = refusal(source, kernel);
   if (refused) return { lab: source.id, deviations: [], refused };
   const offered = offeredTasks(source, kernel);
+  const notOffered = withheldTasks(source, kernel).map((w) => w.reason);
   const deviations: string[] = [];
   for (let round = 0; round < (options.repeat ?? 2); round++) {
     const params = drawParams(offered, round === 0 ? { useDefaults: true } : { seed: round });
@@ -88,5 +91,5 @@ export async function verifyLab(driver: SandboxDriver, source: Lab, options: { r
     };
     await Promise.all([worker(), worker(), worker()]);
   }
-  return { lab: source.id, deviations };
+  return { lab: source.id, deviations, notOffered };
 }
