@@ -10,7 +10,12 @@ interface OpenFile {
   saved: string;
 }
 
-export function EditorPanel({ runId, nodes, files }: { runId: string; nodes: string[]; files: { node: string; path: string }[] }) {
+export interface EditorFile {
+  node: string;
+  path: string;
+}
+
+export function EditorPanel({ runId, nodes, files }: { runId: string; nodes: string[]; files: EditorFile[] }) {
   const [node, setNode] = useState(files[0]?.node ?? nodes[0] ?? '');
   const [path, setPath] = useState(files[0]?.path ?? '/root/notes.txt');
   const [file, setFile] = useState<OpenFile | null>(null);

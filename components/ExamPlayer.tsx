@@ -2,7 +2,6 @@
 // The exam player: the question navigator (status, flag), the notepad and the timer on the left;
 // the open question's text, terminals and editor on the right. The server owns the clock: the
 // timer only shows the deadline the server set, and when it passes the page goes to the results.
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,9 +9,7 @@ import type { AttemptView, QuestionView } from '@/lib/exams/attempts';
 import type { PlayerData, Wire, WireGrade, WireHint } from '@/lib/player';
 import { TaskList } from './TaskList';
 import { useHydrated } from './use-hydrated';
-
-const Terminal = dynamic(() => import('./Terminal').then((m) => m.Terminal), { ssr: false });
-const EditorPanel = dynamic(() => import('./EditorPanel').then((m) => m.EditorPanel), { ssr: false, loading: () => <p className="muted pad">Loading the editor…</p> });
+import { WorkArea } from './WorkArea';
 
 type Attempt = Wire<AttemptView>;
 type Question = Wire<QuestionView>;
@@ -219,26 +216,7 @@ export function ExamPlayer({ initial }: { initial: Attempt }) {
           ) : run.status === 'creating' ? (
             <div className="starting" data-testid="starting"><h2>Starting the question's sandbox</h2><p className="muted">{run.stage}{run.stageDetail ? ` · ${run.stageDetail}` : ''}</p></div>
           ) : live ? (
-            <>
-              <div className="tabs" role="tablist">
-                {run.nodes.map((n) => (
-                  <button key={n.name} type="button" role="tab" aria-selected={right === n.name} className={right === n.name ? 'active' : ''} onClick={() => setRight(n.name)} data-testid={`tab-${n.name}`}>
-                    <span className="tab-icon" aria-hidden="true">▸</span> {n.name}
-                  </button>
-                ))}
-                <button type="button" role="tab" aria-selected={right === 'editor'} className={right === 'editor' ? 'active' : ''} onClick={() => setRight('editor')} data-testid="tab-editor">Editor</button>
-              </div>
-              <div className="work-area">
-                {run.nodes.map((n) => (
-                  <div key={`${run.id}-${n.name}`} className="work-pane" hidden={right !== n.name}>
-                    <Terminal runId={run.id} node={n.name} active={right === n.name} />
-                  </div>
-                ))}
-                <div className="work-pane" hidden={right !== 'editor'}>
-                  <EditorPanel runId={run.id} nodes={run.nodes.map((n) => n.name)} files={player.lab.editorFiles} />
-                </div>
-              </div>
-            </>
+            <WorkArea runId={run.id} nodes={run.nodes.map((n) => n.name)} files={player.lab.editorFiles} shown={right} onShow={setRight} />
           ) : (
             <div className="starting"><p className="muted">This question's sandbox has {run.status}{run.error ? `: ${run.error}` : ''}. <Link href={`/attempts/${attempt.id}/results`}>Results</Link></p></div>
           )}

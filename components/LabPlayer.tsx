@@ -1,7 +1,6 @@
 'use client';
 // The lab player: tasks and hints on the left; a terminal per node and the editor on the right;
 // Check, the timer, Reset and End on top. Talks to /api/runs/<id>/… and the terminal WebSocket.
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
@@ -9,10 +8,7 @@ import type { PlayerData, WireGrade, WireHint, WireRun } from '@/lib/player';
 import { TaskList } from './TaskList';
 import { Topology } from './Topology';
 import { useHydrated } from './use-hydrated';
-
-// Both touch `window` and load large bundles: only in the browser, only when shown.
-const Terminal = dynamic(() => import('./Terminal').then((m) => m.Terminal), { ssr: false });
-const EditorPanel = dynamic(() => import('./EditorPanel').then((m) => m.EditorPanel), { ssr: false, loading: () => <p className="muted pad">Loading the editor…</p> });
+import { WorkArea } from './WorkArea';
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
@@ -186,28 +182,7 @@ export function LabPlayer({ initial }: { initial: PlayerData }) {
               </ol>
             </div>
           ) : live ? (
-            <>
-              <div className="tabs" role="tablist">
-                {run.nodes.map((n) => (
-                  <button key={n.name} type="button" role="tab" aria-selected={right === n.name} className={right === n.name ? 'active' : ''} onClick={() => setRight(n.name)} data-testid={`tab-${n.name}`}>
-                    <span className="tab-icon" aria-hidden="true">▸</span> {n.name}
-                  </button>
-                ))}
-                <button type="button" role="tab" aria-selected={right === 'editor'} className={right === 'editor' ? 'active' : ''} onClick={() => setRight('editor')} data-testid="tab-editor">
-                  Editor
-                </button>
-              </div>
-              <div className="work-area">
-                {run.nodes.map((n) => (
-                  <div key={n.name} className="work-pane" hidden={right !== n.name}>
-                    <Terminal runId={run.id} node={n.name} active={right === n.name} />
-                  </div>
-                ))}
-                <div className="work-pane" hidden={right !== 'editor'}>
-                  <EditorPanel runId={run.id} nodes={run.nodes.map((n) => n.name)} files={lab.editorFiles} />
-                </div>
-              </div>
-            </>
+            <WorkArea runId={run.id} nodes={run.nodes.map((n) => n.name)} files={lab.editorFiles} shown={right} onShow={setRight} />
           ) : (
             <div className="starting"><p className="muted">No sandbox for this run.</p></div>
           )}

@@ -2,28 +2,24 @@
 // enrolment links, an instructor's reach limited to their own classes (runs included),
 // assignments, Submit, the automatic submission at the due date, the matrix and its CSV.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { defaultTarget, deploy } from '../prisma/migrate';
 import { FakeDriver } from '../sandbox/fake';
 import type { KernelReport } from '../sandbox/kernel-features';
 import type { User } from './auth';
+import { makeUser as makeTestUser, rejects, scratchDatabase } from './test-support';
 import { AppError } from './errors';
 import { loadLab } from './labs/loader';
 
-const scratch = await mkdtemp(join(tmpdir(), 'netdojo-classes-'));
-process.env.DATABASE_URL = process.env.NETDOJO_TEST_DATABASE_URL ?? `file:${join(scratch, 'netdojo.db')}`;
-await deploy(defaultTarget());
+const scratch = await scratchDatabase('classes');
 const { db } = await import('./db');
+const makeUser = (role?: User['role'], name?: string) => makeTestUser(db, role, name);
 const { Runs } = await import('./runs');
 const { Classes } = await import('./classes');
 
 after(async () => {
   await db.$disconnect();
-  await rm(scratch, { recursive: true, force: true });
+  await scratch.remove();
 });
 
 const everything: KernelReport = { kernel: 'test', image: 'test', features: Object.fromEntries(['netns', 'veth', 'bridge'].map((f) => [f, true])) };
@@ -33,11 +29,6 @@ const findLab = async (id: string) => {
   return netnsVeth;
 };
 
-async function makeUser(role: User['role'] = 'student', name = 'Someone'): Promise<User> {
-  const email = `${randomUUID()}@example.com`;
-  const row = await db.user.create({ data: { email, name, role }, select: { id: true } });
-  return { id: row.id, email, name, role };
-}
 
 function service() {
   const driver = new FakeDriver();
@@ -45,14 +36,6 @@ function service() {
   return { driver, runs, classes: new Classes({ db, runs, findLab }) };
 }
 
-async function rejects(promise: Promise<unknown>, code: AppError['code'], message?: RegExp) {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
-    assert.equal(err.code, code, err.message);
-    if (message) assert.match(err.message, message);
-    return true;
-  });
-}
 
 const hour = 60 * 60_000;
 

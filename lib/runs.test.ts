@@ -3,22 +3,18 @@
 // paths on the real engine and a real browser are in tests/web/.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { defaultTarget, deploy } from '../prisma/migrate';
 import { FakeDriver } from '../sandbox/fake';
 import type { KernelReport } from '../sandbox/kernel-features';
 import type { User } from './auth';
+import { makeUser as makeTestUser, rejects, scratchDatabase } from './test-support';
 import { AppError, httpStatus } from './errors';
 import { loadLab } from './labs/loader';
 import type { Lab } from './labs/schema';
 
-const scratch = await mkdtemp(join(tmpdir(), 'netdojo-runs-'));
-process.env.DATABASE_URL = process.env.NETDOJO_TEST_DATABASE_URL ?? `file:${join(scratch, 'netdojo.db')}`;
-await deploy(defaultTarget());
+const scratch = await scratchDatabase('runs');
 const { db } = await import('./db');
+const makeUser = (role?: User['role'], name?: string) => makeTestUser(db, role, name);
 const { Runs } = await import('./runs');
 const { gradeQuiz, submitQuiz, quizProgress } = await import('./quizzes');
 
@@ -37,11 +33,6 @@ const findLab = async (id: string) => {
   return lab;
 };
 
-async function makeUser(role: User['role'] = 'student'): Promise<User> {
-  const email = `${randomUUID()}@example.com`;
-  const row = await db.user.create({ data: { email, name: email.slice(0, 8), role }, select: { id: true } });
-  return { id: row.id, email, name: email.slice(0, 8), role };
-}
 
 function service(driver = new FakeDriver(), limits = { runsPerUser: 2, capacity: 50 }) {
   return { driver, runs: new Runs({ db, driver, limits, findLab, kernel: async () => everything }) };
@@ -51,14 +42,6 @@ async function ready(runs: InstanceType<typeof Runs>, runId: string) {
   await runs.creations.get(runId);
 }
 
-async function rejects(promise: Promise<unknown>, code: AppError['code'], message?: RegExp) {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
-    assert.equal(err.code, code, err.message);
-    if (message) assert.match(err.message, message);
-    return true;
-  });
-}
 
 before(async () => {
   await db.run.deleteMany({});
@@ -66,7 +49,7 @@ before(async () => {
 
 after(async () => {
   await db.$disconnect();
-  await rm(scratch, { recursive: true, force: true });
+  await scratch.remove();
 });
 
 describe('a run', () => {

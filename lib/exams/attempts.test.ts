@@ -3,30 +3,25 @@
 // the lab's, reset of one question, the server's deadline, results, and re-drawn params on a
 // retake. The same on the real engine and in Chromium: tests/web/exam.test.ts.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { defaultTarget, deploy } from '../../prisma/migrate';
 import { FakeDriver } from '../../sandbox/fake';
 import type { KernelReport } from '../../sandbox/kernel-features';
 import type { User } from '../auth';
+import { makeUser as makeTestUser, rejects, scratchDatabase } from '../test-support';
 import { AppError } from '../errors';
 import { loadLab } from '../labs/loader';
 import type { Lab } from '../labs/schema';
 import type { Exam } from './schema';
 
-const scratch = await mkdtemp(join(tmpdir(), 'netdojo-exams-'));
-process.env.DATABASE_URL = process.env.NETDOJO_TEST_DATABASE_URL ?? `file:${join(scratch, 'netdojo.db')}`;
-await deploy(defaultTarget());
+const scratch = await scratchDatabase('exams');
 const { db } = await import('../db');
+const makeUser = (role?: User['role'], name?: string) => makeTestUser(db, role, name);
 const { Runs } = await import('../runs');
 const { Exams } = await import('./attempts');
 
 after(async () => {
   await db.$disconnect();
-  await rm(scratch, { recursive: true, force: true });
+  await scratch.remove();
 });
 
 const everything: KernelReport = { kernel: 'test', image: 'test', features: Object.fromEntries(['netns', 'veth', 'bridge', 'sysctl_net'].map((f) => [f, true])) };
@@ -47,11 +42,6 @@ const exam: Exam = {
   ],
 };
 
-async function makeUser(): Promise<User> {
-  const email = `${randomUUID()}@example.com`;
-  const row = await db.user.create({ data: { email, name: 'x' }, select: { id: true } });
-  return { id: row.id, email, name: 'x', role: 'student' };
-}
 
 function service(limits = { runsPerUser: 1, capacity: 50 }) {
   const driver = new FakeDriver();
@@ -66,14 +56,6 @@ function service(limits = { runsPerUser: 1, capacity: 50 }) {
   return { driver, runs, exams, closed };
 }
 
-async function rejects(promise: Promise<unknown>, code: AppError['code'], message?: RegExp) {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
-    assert.equal(err.code, code, err.message);
-    if (message) assert.match(err.message, message);
-    return true;
-  });
-}
 
 describe('an exam attempt', () => {
   it('starts a question\'s sandbox when it is first opened, under the exam\'s rules, not the lab\'s', async () => {
