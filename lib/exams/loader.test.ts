@@ -38,6 +38,19 @@ describe('exam files', () => {
     assert.ok(readFileSync(EXAM_SCHEMA_FILE, 'utf8') === examJsonSchema(), 'exams/schema.json is stale: run npx tsx lib/exams/json-schema.ts --write');
   });
 
+  it('in exams/ include a short first try and two of 15 or more questions, each from every module that has labs', async () => {
+    const exams = (await loadAllExams(labs)).flatMap((r) => (r.exam ? [r.exam] : []));
+    assert.ok(exams.some((e) => e.questions.length === 5), 'a five-question first try');
+    const long = exams.filter((e) => e.questions.length >= 15);
+    assert.ok(long.length >= 2, `${long.length} exams of 15+ questions`);
+    const modules = new Set([...labs.values()].map((l) => l.module));
+    for (const exam of long) {
+      const drawn = new Set(exam.questions.map((q) => labs.get(q.lab)!.module));
+      assert.deepEqual([...modules].filter((m) => !drawn.has(m)), [], `${exam.id} leaves out modules`);
+      assert.ok(new Set(exam.questions.map((q) => q.domain)).size >= 4, `${exam.id} has a breakdown by domain`);
+    }
+  });
+
   it('with schema errors get located messages, with a suggestion for a misspelt key', async () => {
     const errors = await examFile('schema', `${HEAD.replace('NAME', 'schema')}questions:
   - id: q1
