@@ -27,6 +27,7 @@ const ALERTS = [30, 15, 5];
 function ExamTimer({ deadline, onAlert, onOver }: { deadline: string; onAlert: (minutes: number) => void; onOver: () => void }) {
   const [now, setNow] = useState(() => Date.now());
   const fired = useRef(new Set<number>());
+  const over = useRef(false);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -40,7 +41,10 @@ function ExamTimer({ deadline, onAlert, onOver }: { deadline: string; onAlert: (
         onAlert(minutes);
       }
     }
-    if (left === 0) onOver();
+    if (left === 0 && !over.current) {
+      over.current = true;
+      onOver();
+    }
   }, [left, onAlert, onOver]);
   const h = Math.floor(left / 3600);
   const text = `${h ? `${h}:` : ''}${String(Math.floor((left % 3600) / 60)).padStart(h ? 2 : 1, '0')}:${String(left % 60).padStart(2, '0')}`;
