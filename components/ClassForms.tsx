@@ -3,14 +3,10 @@
 // Join button. Each posts to the JSON API and refreshes the page's server data.
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { api } from './api';
 import { useHydrated } from './use-hydrated';
 
-async function post(path: string, body: unknown) {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null);
-  const json = await res?.json().catch(() => null);
-  if (!res?.ok) throw new Error(json?.error?.message ?? 'The server could not be reached; try again.');
-  return json;
-}
+const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body) });
 
 function useAction() {
   const router = useRouter();

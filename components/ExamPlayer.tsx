@@ -8,18 +8,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptView, QuestionView } from '@/lib/exams/attempts';
 import type { PlayerData, Wire, WireGrade, WireHint } from '@/lib/player';
 import { TaskList } from './TaskList';
+import { api } from './api';
 import { useHydrated } from './use-hydrated';
 import { WorkArea } from './WorkArea';
 
 type Attempt = Wire<AttemptView>;
 type Question = Wire<QuestionView>;
-
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
-  return body as T;
-}
 
 /** Minutes left at which the timer warns, as the real exam's does. */
 const ALERTS = [30, 15, 5];

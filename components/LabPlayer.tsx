@@ -7,15 +7,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PlayerData, WireGrade, WireHint, WireRun } from '@/lib/player';
 import { TaskList } from './TaskList';
 import { Topology } from './Topology';
+import { api } from './api';
 import { useHydrated } from './use-hydrated';
 import { WorkArea } from './WorkArea';
-
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
-  return body as T;
-}
 
 const STAGES: { label: string; stages: WireRun['stage'][] }[] = [
   { label: 'Preparing', stages: ['queued', 'probing'] },

@@ -27,8 +27,8 @@ export interface User {
 const env = readEnv();
 
 /** RFC 5321's limit on an address; names are shown in rosters and headers. */
-export const MAX_EMAIL_LENGTH = 254;
-export const MAX_NAME_LENGTH = 80;
+const MAX_EMAIL_LENGTH = 254;
+const MAX_NAME_LENGTH = 80;
 const MAX_PASSWORD_LENGTH = 128;
 
 const SignUp = z.object({

@@ -2,7 +2,6 @@
 // enrolment links, an instructor's reach limited to their own classes (runs included),
 // assignments, Submit, the automatic submission at the due date, the matrix and its CSV.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FakeDriver } from '../sandbox/fake';
 import type { KernelReport } from '../sandbox/kernel-features';

@@ -27,10 +27,6 @@ export class SessionWatch {
     return () => void this.watched.delete(entry);
   }
 
-  get size(): number {
-    return this.watched.size;
-  }
-
   /** Checks every watched session now; a check already running is joined. */
   recheck(): Promise<void> {
     this.running ??= this.checkAll().finally(() => (this.running = undefined));

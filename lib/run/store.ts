@@ -59,9 +59,10 @@ export class RunStore {
 
   /** A run the user may see: their own, or a student's they oversee (lib/oversight.ts). */
   async get(user: User, runId: string): Promise<RunView> {
-    const row = await this.deps.db.run.findUnique({ where: { id: runId }, select: runSelect });
-    if (!row || (row.userId !== user.id && !(await mayOversee(this.deps.db, user, row.userId)))) throw new AppError('NotFound', 'There is no such lab run.');
-    return toView(row);
+    const run = await this.viewOf(runId);
+    // Someone else's run is answered as missing, not as forbidden: its id tells nothing.
+    if (run.userId !== user.id && !(await mayOversee(this.deps.db, user, run.userId))) throw new AppError('NotFound', 'There is no such lab run.');
+    return run;
   }
 
   /** A run by id, for a service that has authorised it already (an exam attempt's owner). */
