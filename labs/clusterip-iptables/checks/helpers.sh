@@ -29,11 +29,23 @@ requests() {
     out=$(curl -s --connect-timeout 1 -m 2 -H "X-Netdojo-Check: $1-$2" "$3"); rc=$?
     set -- $out "$rc"
     if [ "$2" = {{release}} ]; then echo "$1 ${3#client=}"; else echo "none $rc"; fi' _ "$SAMPLE_TOKEN" {} "$SENT_TO")
+  # A few lost requests on a busy machine are not the student's fault: ask those again, slowly.
+  # Many lost ones are a fault, and asking again would only make the check slow.
+  local lost i out
+  lost=$(grep -c '^none ' <<<"$ANSWERS")
+  if [ "$lost" -ge 1 ] && [ "$lost" -le 3 ]; then
+    for i in $(seq "$lost"); do
+      out=$(in_netns client curl -s --connect-timeout 3 -m 4 -H "X-Netdojo-Check: $SAMPLE_TOKEN-again-$i" "$SENT_TO") || continue
+      set -- $out
+      [ "$2" = {{release}} ] || continue
+      ANSWERS=$(awk -v line="$1 ${3#client=}" '!done && /^none / { print line; done = 1; next } { print }' <<<"$ANSWERS")
+    done
+  fi
   N_WEB1=$(grep -c '^web-1 ' <<<"$ANSWERS")
   N_WEB2=$(grep -c '^web-2 ' <<<"$ANSWERS")
   N_WEB3=$(grep -c '^web-3 ' <<<"$ANSWERS")
   N_NONE=$(grep -c '^none ' <<<"$ANSWERS")
-  ANSWERED=$(($1 - N_NONE))
+  ANSWERED=$((SENT_N - N_NONE))
 }
 
 # What the requests got, for messages.
